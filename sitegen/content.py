@@ -56,6 +56,8 @@ def _describe(error: Any) -> str:
     expected = error["msg"]
     if error["type"] == "extra_forbidden":
         expected = "unknown field (check the spelling against sitegen/schema.py)"
+    elif error["type"] == "string_type" and not isinstance(error.get("input"), dict | list):
+        expected = f"expected text, got {error.get('input')!r}: put the value in quotes"
     return f"{where}: {expected}"
 
 
