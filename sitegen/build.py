@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sitegen.content import Content, load_content
+from explorer.build import explorer_files
 from sitegen.pages import glossary
 
 
@@ -13,7 +15,7 @@ from sitegen.pages import glossary
 class SiteBuild:
     content: Content
     pages: dict[str, str] = field(default_factory=dict)
-    assets: dict[str, str | bytes] = field(default_factory=dict)
+    assets: dict[str, str | bytes | Path] = field(default_factory=dict)
     nav_sections: list[dict[str, Any]] = field(default_factory=list)
     abbreviations: str = ""
 
@@ -29,4 +31,5 @@ def build_site() -> SiteBuild:
     site.pages["glossary.md"] = glossary.page(terms)
     site.abbreviations = glossary.abbreviation_lines(terms)
     site.nav_sections.append({"Glossary": "glossary.md"})
+    site.assets.update(explorer_files())
     return site

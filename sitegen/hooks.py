@@ -41,7 +41,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in site.pages.items():
         files.append(File.generated(config, src_uri, content=markdown))
     for src_uri, data in site.assets.items():
-        files.append(File.generated(config, src_uri, content=data))
+        if isinstance(data, Path):  # large files (Pyodide) are copied, not read into memory
+            files.append(File.generated(config, src_uri, abs_src_path=str(data)))
+        else:
+            files.append(File.generated(config, src_uri, content=data))
     return files
 
 

@@ -1,0 +1,1 @@
+"""The scenario explorer: built at build time in CPython, computed in the browser by Pyodide."""
