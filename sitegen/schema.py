@@ -71,6 +71,7 @@ class Document(Strict):
 
     id: DocId
     title: Text
+    short: Text  # for citations in tables, e.g. "Pack, 12 Dec 2017"
     kind: Literal["agenda-pack", "report"]
     date: dt.date
     file: Text
