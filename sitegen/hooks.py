@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from sitegen.build import SiteBuild, build_site  # noqa: E402
 from sitegen.content import ContentError  # noqa: E402
+from sitegen.pages import home  # noqa: E402
 
 _state: dict[str, SiteBuild] = {}
 
@@ -32,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems = "\n".join(f"  - {p}" for p in exc.problems)
         raise PluginError(f"{len(exc.problems)} problem(s) in content/:\n{problems}") from exc
     _state["site"] = site
-    config.nav = site.nav(config.nav or [])
+    config.nav = site.nav  # the navigation is generated: see sitegen/build.py
     return config
 
 
@@ -49,8 +50,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand every glossary acronym on hover, on every page."""
-    return markdown + "\n\n" + _state["site"].abbreviations
+    """Expand every glossary acronym on hover, on every page; fill in the home page's briefings."""
+    site = _state["site"]
+    if page.file.src_uri == "index.md":
+        markdown = markdown.replace(home.MARKER, site.home_briefings)
+    return markdown + "\n\n" + site.abbreviations
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

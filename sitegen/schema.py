@@ -212,7 +212,8 @@ class GlossaryTerm(Strict):
 class Indicator(Strict):
     id: Slug
     title: Text
-    unit: Literal["count", "rate-per-10000", "percent", "days", "weeks", "gbp", "gbp-million", "ratio"]
+    unit: Literal["count", "rate-per-10000", "rate-per-100000", "percent", "days", "weeks", "gbp",
+                  "gbp-million", "ratio"]
     topic: Topic
     description: Text
     higher_is_better: bool | None = None
@@ -240,3 +241,6 @@ class IndicatorPoint(Strict):
         if self.page is None and self.section is None:
             raise ValueError("give a page (as the pack prints it) or a section of the report")
         return self
+
+    def source_ref(self) -> Source:
+        return Source(doc=self.doc, page=self.page, section=self.section)

@@ -1,0 +1,127 @@
+/* Site behaviour that needs JavaScript: charts, table filters and print buttons.
+ *
+ * Material's instant navigation swaps page content without a full load, so everything here runs
+ * from the theme's `document$` observable, once per page shown, not on DOMContentLoaded. Without
+ * JavaScript every page still shows its full tables.
+ */
+(function () {
+  "use strict";
+
+  var scriptBase = new URL(".", document.currentScript.src);
+  var bokehLoading = null;
+
+  function loadBokeh(version) {
+    if (window.Bokeh) return Promise.resolve(window.Bokeh);
+    if (!bokehLoading) {
+      bokehLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("bokeh.min.js?v=" + encodeURIComponent(version), scriptBase).href;
+        script.onload = function () { resolve(window.Bokeh); };
+        script.onerror = function () { reject(new Error("could not load the chart library")); };
+        document.head.appendChild(script);
+      });
+    }
+    return bokehLoading;
+  }
+
+  function drawCharts(root) {
+    root.querySelectorAll(".indicator-chart").forEach(function (figure) {
+      var target = figure.querySelector(".bokeh-chart");
+      var spec = figure.querySelector("script.bokeh-spec");
+      if (!target || !spec || target.dataset.drawn) return;
+      target.dataset.drawn = "yes";
+      loadBokeh(target.dataset.bokehVersion || "")
+        .then(function (Bokeh) { return Bokeh.embed.embed_item(JSON.parse(spec.textContent), target); })
+        .catch(function () {
+          target.textContent = "The chart could not be drawn. The table below has the same figures.";
+        });
+    });
+  }
+
+  function cellText(row, index) {
+    var cell = row.cells[index];
+    return cell ? cell.textContent.trim() : "";
+  }
+
+  function makeFilters(container) {
+    var table = container.querySelector("table");
+    if (!table || container.dataset.ready) return;
+    container.dataset.ready = "yes";
+    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    });
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var wanted = (container.dataset.filterColumns || "").split(",").filter(Boolean);
+
+    var form = document.createElement("form");
+    form.className = "table-filters";
+    form.setAttribute("role", "search");
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var controls = [];
+
+    wanted.forEach(function (name) {
+      var index = headers.indexOf(name);
+      if (index < 0) return;
+      var values = Array.from(new Set(rows.map(function (r) { return cellText(r, index); }))).sort();
+      var label = document.createElement("label");
+      label.textContent = name + " ";
+      var select = document.createElement("select");
+      select.add(new Option("All", ""));
+      values.forEach(function (value) { select.add(new Option(value, value)); });
+      label.appendChild(select);
+      form.appendChild(label);
+      controls.push({ index: index, input: select, exact: true });
+    });
+
+    var searchLabel = document.createElement("label");
+    searchLabel.textContent = "Words ";
+    var search = document.createElement("input");
+    search.type = "search";
+    search.placeholder = "for example: foster";
+    searchLabel.appendChild(search);
+    form.appendChild(searchLabel);
+
+    var status = document.createElement("p");
+    status.className = "table-filter-status";
+    status.setAttribute("aria-live", "polite");
+    container.insertBefore(form, container.firstChild);
+    form.after(status);
+
+    function apply() {
+      var words = search.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = controls.every(function (c) {
+          return !c.input.value || cellText(row, c.index) === c.input.value;
+        }) && (!words || row.textContent.toLowerCase().indexOf(words) >= 0);
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = "Showing " + shown + " of " + rows.length + " actions.";
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  function enablePrintButtons(root) {
+    root.querySelectorAll("button.print-page").forEach(function (button) {
+      button.hidden = false;
+      if (button.dataset.ready) return;
+      button.dataset.ready = "yes";
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function onPage() {
+    drawCharts(document);
+    document.querySelectorAll(".filterable").forEach(makeFilters);
+    enablePrintButtons(document);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", onPage);
+  }
+})();

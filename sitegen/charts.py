@@ -1,0 +1,94 @@
+"""Indicator charts, drawn with Bokeh at build time and embedded as JSON.
+
+The page carries the chart's JSON; `docs/assets/javascripts/charts.js` loads the site's own copy of
+BokehJS only on pages that have a chart, so other pages stay light on a tablet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import bokeh
+from bokeh.embed import json_item
+from bokeh.models import ColumnDataSource, HoverTool
+from bokeh.plotting import figure
+
+from sitegen.schema import Indicator, IndicatorPoint
+
+BOKEH_JS = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
+BOKEH_JS_URI = "assets/javascripts/bokeh.min.js"
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+AREA_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+DASHES = {"actual": "solid", "projection": "dashed", "target": "dotted"}
+KIND_LABELS = {"actual": "", "projection": " (projection)", "target": " (target)"}
+
+
+def chart_points(points: list[IndicatorPoint]) -> list[IndicatorPoint]:
+    """One point per area, kind and date: where documents differ, the later document wins."""
+    chosen: dict[tuple[str, str, dt.date], IndicatorPoint] = {}
+    for point in sorted(points, key=lambda p: p.doc):
+        chosen[(point.area, point.kind, point.period_end)] = point
+    return sorted(chosen.values(), key=lambda p: p.period_end)
+
+
+def indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
+                    source_names: dict[str, str], formatted: dict[int, str]) -> str:
+    """The chart as Bokeh JSON (for `Bokeh.embed.embed_item`)."""
+    plot = figure(
+        height=340, sizing_mode="stretch_width", x_axis_type="datetime",
+        toolbar_location="above", tools="pan,box_zoom,reset,save",
+        title=indicator.title,
+    )
+    plot.toolbar.logo = None
+    plot.yaxis.axis_label = _axis_label(indicator)
+    plot.y_range.start = 0  # type: ignore[attr-defined]  # a DataRange1d at run time
+    series: dict[tuple[str, str], list[IndicatorPoint]] = defaultdict(list)
+    for point in chart_points(points):
+        series[(point.area, point.kind)].append(point)
+    areas = list(dict.fromkeys(area for area, _ in sorted(series, key=lambda k: k[0] != "Thurrock")))
+    for (area, kind), pts in sorted(series.items(), key=lambda kv: (areas.index(kv[0][0]), kv[0][1])):
+        colour = AREA_COLOURS[areas.index(area) % len(AREA_COLOURS)]
+        source = ColumnDataSource({
+            "x": [dt.datetime.combine(p.period_end, dt.time()) for p in pts],
+            "y": [p.value for p in pts],
+            "period": [p.period for p in pts],
+            "shown": [formatted[id(p)] for p in pts],
+            "area": [f"{area}{KIND_LABELS[kind]}" for _ in pts],
+            "cited": [source_names[p.doc] for p in pts],
+        })
+        label = f"{area}{KIND_LABELS[kind]}"
+        plot.line("x", "y", source=source, color=colour, line_width=2.5,
+                  line_dash=DASHES[kind], legend_label=label)
+        marker = plot.scatter("x", "y", source=source, color=colour, size=8,
+                              marker="circle" if kind == "actual" else "square",
+                              fill_color=colour if kind == "actual" else "white",
+                              legend_label=label)
+        plot.add_tools(HoverTool(renderers=[marker], tooltips=[
+            ("", "@area"), ("Period", "@period"), ("Value", "@shown"), ("Source", "@cited")]))
+    plot.legend.location = "bottom_left"
+    plot.legend.click_policy = "hide"
+    plot.legend.background_fill_alpha = 0.8
+    return json.dumps(json_item(plot), separators=(",", ":"))
+
+
+def _axis_label(indicator: Indicator) -> str:
+    return {
+        "count": "Number", "rate-per-10000": "Per 10,000 children",
+        "rate-per-100000": "Per 100,000 children", "percent": "Per cent",
+        "days": "Days", "weeks": "Weeks", "gbp": "£", "gbp-million": "£ million", "ratio": "Ratio",
+    }[indicator.unit]
+
+
+def embed(chart_json: str, description: str) -> str:
+    """HTML for the page: a labelled container holding the chart's JSON safely."""
+    safe = chart_json.replace("</", "<\\/")
+    return (f'<div class="indicator-chart" role="figure" aria-label="{html.escape(description)}">\n'
+            f'<div class="bokeh-chart" data-bokeh-version="{bokeh.__version__}"></div>\n'
+            f'<script type="application/json" class="bokeh-spec">{safe}</script>\n'
+            f'<noscript>The chart needs JavaScript; the table below has the same figures.</noscript>\n'
+            f"</div>")
