@@ -1,0 +1,29 @@
+"""Run axe-core (from node_modules) in a page and return the violations that matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    """WCAG 2.1 A/AA violations rated serious or critical, with where they occur."""
+    if not AXE.exists():
+        raise FileNotFoundError(f"{AXE} is missing: run `npm ci` (make test does it)")
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+            }));
+        }""",
+        WCAG_21_AA,
+    )
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
