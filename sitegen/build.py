@@ -31,7 +31,7 @@ class SiteBuild:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, str | bytes | Path] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
-    abbreviations: str = ""
+    abbreviations: dict[str, str] = field(default_factory=dict)
     home_briefings: str = ""
 
 
@@ -45,7 +45,7 @@ def build_site() -> SiteBuild:
     _add_topics(site)
     terms = glossary.merged_terms(content)
     site.pages["glossary.md"] = glossary.page(terms)
-    site.abbreviations = glossary.abbreviation_lines(terms)
+    site.abbreviations = glossary.abbreviations(terms)
     site.pages[SOURCES] = sources.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.assets.update(explorer_files())

@@ -34,6 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(exc.problems)} problem(s) in content/:\n{problems}") from exc
     _state["site"] = site
     config.nav = site.nav  # the navigation is generated: see sitegen/build.py
+    # Every glossary acronym expands on hover, on every page (Python-Markdown's abbr glossary).
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
     return config
 
 
@@ -50,11 +52,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand every glossary acronym on hover, on every page; fill in the home page's briefings."""
-    site = _state["site"]
+    """Fill in the home page's generated briefings."""
     if page.file.src_uri == "index.md":
-        markdown = markdown.replace(home.MARKER, site.home_briefings)
-    return markdown + "\n\n" + site.abbreviations
+        markdown = markdown.replace(home.MARKER, _state["site"].home_briefings)
+    return markdown
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

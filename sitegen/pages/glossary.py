@@ -50,5 +50,6 @@ def page(terms: list[Term]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def abbreviation_lines(terms: list[Term]) -> str:
-    return "\n".join(f"*[{t.term}]: {' / '.join(t.expansions)}" for t in terms)
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """Acronym -> what it stands for, for Python-Markdown's abbr extension."""
+    return {t.term: " / ".join(t.expansions) for t in terms}
