@@ -151,6 +151,8 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     for indicator in _load_list(Indicator, root / "indicators" / "catalogue.yaml", problems):
         content.indicators[indicator.id] = indicator
     content.points = _load_points(root / "indicators" / "points", problems)
+    if (root / "glossary.yaml").exists():
+        content.glossary.extend(_load_list(GlossaryTerm, root / "glossary.yaml", problems))
     for path in sorted((root / "glossary").glob("*.yaml")):
         content.glossary.extend(_load_list(GlossaryTerm, path, problems))
 
@@ -206,6 +208,7 @@ def _sources(node: Any) -> Iterable[str]:
         doc = getattr(node, "doc", None)
         if isinstance(doc, str):
             yield doc
+        yield from getattr(node, "used_in", [])
         for name in type(node).model_fields:
             yield from _sources(getattr(node, name))
     elif isinstance(node, list | tuple):

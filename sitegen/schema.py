@@ -203,10 +203,13 @@ class ActionPlan(Strict):
 
 
 class GlossaryTerm(Strict):
+    """One meaning of one acronym. A term with two meanings in the papers has two entries."""
+
     term: Text
     expansion: Text
     definition: Text | None = None
-    source: Source
+    source: Source  # where the papers define it, or first use it
+    used_in: list[DocId] = Field(default_factory=list)  # every document that uses it
 
 
 class Indicator(Strict):
