@@ -1,0 +1,159 @@
+"""JSON in, JSON out: the entry point the explorer's Web Worker calls on every slider move.
+
+``compute`` never raises for bad input. Every refused value is listed in ``errors`` and replaced
+by the preset default, and everything else is still computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from model import backtest, programmes, reproduction, uncertainty
+from model.forecast import ROW_FIELDS, change_after, run
+from model.parameters import (
+    GROUPS,
+    PRESET_IDS,
+    assumptions,
+    defaults,
+    do_nothing,
+    presets,
+    registry,
+)
+from model.validation import Refusal, parse_number, validate
+
+DEFAULT_SCENARIO = "baseline-ons"
+HORIZONS = (3, 5, 10)
+VERSION = "1.0.0"
+
+
+def describe() -> dict[str, Any]:
+    """Everything the explorer needs to build its controls: presets and the parameter registry."""
+    unc = assumptions()["uncertainty"]
+    return {
+        "version": VERSION,
+        "base_year": 2017,
+        "scenarios": [presets()[pid].describe() for pid in PRESET_IDS],
+        "default_scenario": DEFAULT_SCENARIO,
+        "groups": list(GROUPS),
+        "parameters": [p.describe() for p in registry().values()],
+        "programmes": [
+            {"id": pid, "label": programmes.LABELS[pid], "capacity_parameter": param,
+             "capacity_unit": unit}
+            for pid, (param, unit) in programmes.CAPACITY.items()
+        ],
+        "row_fields": list(ROW_FIELDS),
+        "horizons": list(HORIZONS),
+        "uncertainty": {
+            "default_samples": unc["default_samples"],
+            "min_samples": unc["min_samples"],
+            "max_samples": unc["max_samples"],
+            "default_seed": unc["default_seed"],
+            "percentiles": [unc["percentile_low"], unc["percentile_high"]],
+        },
+    }
+
+
+def _integer(
+    request: Mapping[str, Any], key: str, default: int, low: int, high: int,
+    errors: list[Refusal],
+) -> int:
+    if key not in request or request[key] is None:
+        return default
+    raw = request[key]
+    value = parse_number(raw)
+    if value is None or not value.is_integer() or not (low <= value <= high):
+        errors.append(Refusal(key, raw, f"{key} must be a whole number between {low:,} and "
+                                        f"{high:,} (got {raw!r})"))
+        return default
+    return int(value)
+
+
+def _flag(request: Mapping[str, Any], key: str, errors: list[Refusal]) -> bool:
+    raw = request.get(key, False)
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in {"true", "1", "yes", "on"}:
+        return True
+    if isinstance(raw, str) and raw.strip().lower() in {"false", "0", "no", "off", ""}:
+        return False
+    if isinstance(raw, int | float) and raw in (0, 1):
+        return bool(raw)
+    errors.append(Refusal(key, raw, f"{key} must be true or false (got {raw!r})"))
+    return False
+
+
+def change_table(
+    rows: list[dict[str, float]], baseline: list[dict[str, float]], preset_id: str
+) -> dict[str, Any]:
+    """The 3/5/10-year change in total cost (£M) in the report's own layout."""
+    label = presets()[preset_id].report_label
+
+    def values(source: list[dict[str, float]]) -> list[float | None]:
+        out = []
+        for h in HORIZONS:
+            change = change_after(source, h)
+            out.append(None if change is None else change / 1e6)
+        return out
+
+    return {
+        "title": "Projected changes in LAC costs",
+        "unit": "£M",
+        "columns": [f"{h} years" for h in HORIZONS],
+        "rows": [
+            {"label": f"{label} (your settings)", "values": values(rows)},
+            {"label": f"{label} (doing nothing)", "values": values(baseline)},
+        ],
+        "published": reproduction.published_changes(preset_id),
+    }
+
+
+def at_report_scale(values: Mapping[str, float]) -> dict[str, float]:
+    """The same settings with each programme at the scale the report costs it at."""
+    out = dict(values)
+    for name, p in registry().items():
+        if p.report_value is not None:
+            out[name] = p.report_value
+    return out
+
+
+def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Run one request; see docs/model/method.md for the request and response shapes."""
+    errors: list[Refusal] = []
+    if not isinstance(request, Mapping):
+        errors.append(Refusal("request", None, "the request must be a JSON object"))
+        request = {}
+    scenario = request.get("scenario", DEFAULT_SCENARIO)
+    if not isinstance(scenario, str) or scenario not in presets():
+        errors.append(Refusal("scenario", scenario, f"scenario must be one of "
+                                                    f"{', '.join(PRESET_IDS)} (got {scenario!r})"))
+        scenario = DEFAULT_SCENARIO
+    values, refused = validate(request.get("overrides") or {}, defaults())
+    errors.extend(refused)
+    want_band = _flag(request, "uncertainty", errors)
+    unc = assumptions()["uncertainty"]
+    samples = _integer(request, "samples", int(unc["default_samples"]),
+                       int(unc["min_samples"]), int(unc["max_samples"]), errors)
+    seed = _integer(request, "seed", int(unc["default_seed"]), 0, 2**31 - 1, errors)
+
+    rows = run(scenario, values)
+    baseline_values = do_nothing(values)
+    baseline = run(scenario, baseline_values)
+    return {
+        "version": VERSION,
+        "scenario": presets()[scenario].describe(),
+        "parameters": values,
+        "errors": [e.as_dict() for e in errors],
+        "rows": rows,
+        "baseline_rows": baseline,
+        "change_table": change_table(rows, baseline, scenario),
+        "programmes": programmes.evaluate_all(values),
+        "programmes_at_report_scale": programmes.evaluate_all(at_report_scale(values)),
+        "uncertainty": uncertainty.band(scenario, values, samples, seed) if want_band else None,
+        "published": {"cost_of_doing_nothing": reproduction.published_changes(scenario)},
+    }
+
+
+def backtest_table() -> list[dict[str, Any]]:
+    """Actual figures from later documents beside the default projections."""
+    return backtest.compare()

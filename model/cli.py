@@ -1,0 +1,235 @@
+"""Command line for officers and scripts: ``python -m model scenarios|run|programme ...``.
+
+Bad input stops the command with one line per refused value on stderr and exit status 2,
+never a traceback, using the same validation as the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from model import api, backtest, programmes, reproduction, uncertainty
+from model.forecast import ROW_FIELDS, run
+from model.parameters import PRESET_IDS, defaults, presets, registry, report_scale
+from model.validation import format_number, parse_number, validate
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is one line for stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _parse_sets(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--set needs NAME=VALUE (got {pair!r})")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def _values(sets: Sequence[str], base: dict[str, float]) -> dict[str, float]:
+    values, refused = validate(_parse_sets(sets), base)
+    if refused:
+        raise UsageError("\n".join(r.message for r in refused))
+    return values
+
+
+def _scenario(value: str) -> str:
+    if value not in presets():
+        raise UsageError(f"--scenario must be one of {', '.join(PRESET_IDS)} (got {value!r})")
+    return value
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, allow_nan=False)
+
+
+def _csv(rows: list[dict[str, float]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(ROW_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (int(v) if k == "year" else repr(v)) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _table(rows: list[dict[str, float]], title: str) -> str:
+    head = ["year", "children 0-17", "rate", "LAC", "weeks", "placement £M", "other £M",
+            "total £M", "change £M"]
+    lines = [title, "  ".join(f"{h:>13}" for h in head)]
+    for r in rows:
+        cells = [
+            f"{int(r['year'])}",
+            f"{r['child_population']:,.0f}",
+            f"{r['non_uasc_rate']:.2f}",
+            f"{r['lac']:.1f}",
+            f"{r['weeks_of_care']:,.0f}",
+            f"{r['placement_cost'] / 1e6:.3f}",
+            f"{r['non_placement_cost'] / 1e6:.3f}",
+            f"{r['total_cost'] / 1e6:.3f}",
+            f"{r['change_vs_base_year'] / 1e6:+.3f}",
+        ]
+        lines.append("  ".join(f"{c:>13}" for c in cells))
+    return "\n".join(lines) + "\n"
+
+
+def cmd_scenarios(args: argparse.Namespace) -> str:
+    items = [presets()[pid].describe() for pid in PRESET_IDS]
+    if args.json:
+        return _json(items) + "\n"
+    return "".join(f"{s['id']:<24} {s['label']}: {s['description']}\n" for s in items)
+
+
+def cmd_parameters(args: argparse.Namespace) -> str:
+    if args.json:
+        return _json(api.describe()["parameters"]) + "\n"
+    lines = []
+    for p in registry().values():
+        lines.append(f"{p.name:<36} {format_number(p.value):>9}  "
+                     f"[{format_number(p.min)} to {format_number(p.max)}] {p.unit}")
+    return "\n".join(lines) + "\n"
+
+
+def _samples(raw: str | None, default: int, low: int, high: int, name: str) -> int:
+    if raw is None:
+        return default
+    value = parse_number(raw)
+    if value is None or not value.is_integer() or not (low <= value <= high):
+        raise UsageError(f"{name} must be a whole number between {low:,} and {high:,} "
+                         f"(got {raw!r})")
+    return int(value)
+
+
+def cmd_run(args: argparse.Namespace) -> str:
+    scenario = _scenario(args.scenario)
+    values = _values(args.set or [], defaults())
+    rows = run(scenario, values)
+    if args.uncertainty:
+        described = api.describe()["uncertainty"]
+        samples = _samples(args.samples, described["default_samples"],
+                           described["min_samples"], described["max_samples"], "--samples")
+        seed = _samples(args.seed, described["default_seed"], 0, 2**31 - 1, "--seed")
+        band = uncertainty.band(scenario, values, samples, seed)
+        for i, row in enumerate(rows):
+            for field in ("lac", "total_cost"):
+                row[f"{field}_low"] = band[f"{field}_low"][i]
+                row[f"{field}_high"] = band[f"{field}_high"][i]
+    if args.json:
+        return _json({"scenario": scenario, "parameters": values, "rows": rows}) + "\n"
+    if args.csv:
+        return _csv([{k: r[k] for k in ROW_FIELDS} for r in rows])
+    return _table(rows, f"{presets()[scenario].label} (£M at 2017 prices unless inflation set)")
+
+
+def cmd_programme(args: argparse.Namespace) -> str:
+    if args.id not in programmes.PROGRAMME_IDS:
+        raise UsageError(f"programme must be one of {', '.join(programmes.PROGRAMME_IDS)} "
+                         f"(got {args.id!r})")
+    values = _values(args.set or [], report_scale())
+    result = programmes.evaluate(args.id, values)
+    if args.json:
+        return _json(result) + "\n"
+    lines = [f"{result['label']} (annual, 2017 prices)"]
+    for key, value in result.items():
+        if key in {"id", "label", "note"}:
+            continue
+        shown = format_number(round(value, 2)) if isinstance(value, float) else str(value)
+        lines.append(f"  {key:<28} {shown}")
+    lines.append(f"  {result['note']}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_reproduce(args: argparse.Namespace) -> str:
+    items = reproduction.comparisons()
+    if args.json:
+        return _json({"summary": reproduction.summary(), "comparisons": items}) + "\n"
+    lines = []
+    for c in items:
+        mark = "ok " if c["ok"] else "NOT"
+        lines.append(f"{mark} {c['kind']:<11} {c['id']:<48} published {c['published']:>12,.2f}"
+                     f"  model {c['model']:>14,.4f}")
+    s = reproduction.summary()
+    lines.append(f"{s['reproduced']} of {s['cells']} published figures reproduced; "
+                 f"not reproduced: {', '.join(s['not_reproduced'])}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_backtest(args: argparse.Namespace) -> str:
+    items = backtest.compare()
+    if args.json:
+        return _json(items) + "\n"
+    lines = []
+    for obs in items:
+        actual = obs.get("lac")
+        if actual is None:
+            continue
+        projected = ", ".join(f"{pid} {p['lac']:.0f}" for pid, p in obs["projections"].items())
+        lines.append(f"{obs['date']}: actual {actual} ({obs['document']}); projected {projected}")
+    return "\n".join(lines) + "\n"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m model", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("scenarios", help="list the four presets")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("parameters", help="list every parameter with its range")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_parameters)
+
+    p = sub.add_parser("run", help="one row per year for a scenario")
+    p.add_argument("--scenario", required=True, help=", ".join(PRESET_IDS))
+    p.add_argument("--set", action="extend", nargs="+", metavar="NAME=VALUE")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true")
+    p.add_argument("--uncertainty", action="store_true", help="add a 5th-95th percentile band")
+    p.add_argument("--samples")
+    p.add_argument("--seed")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("programme", help="costs and savings of one programme")
+    p.add_argument("id", help=", ".join(programmes.PROGRAMME_IDS))
+    p.add_argument("--set", action="extend", nargs="+", metavar="NAME=VALUE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_programme)
+
+    p = sub.add_parser("reproduce", help="the report's figures beside the model's")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reproduce)
+
+    p = sub.add_parser("backtest", help="the projections beside what happened")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backtest)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        sys.stdout.write(args.func(args))
+    except UsageError as exc:
+        for line in str(exc).splitlines():
+            sys.stderr.write(f"error: {line}\n")
+        return EXIT_BAD_INPUT
+    return 0
+
+
+__all__ = ["main"]

@@ -1,0 +1,242 @@
+"""Preventive programmes and placement levers: annual cost, effect and savings of each.
+
+Follows the report's own costings (§2.2.4, §2.3.1, §2.3.3, §2.4.1, §2.4.2, Table 1): a child kept
+out of care saves one child's annual cost of care (£70,792 by default), every year the programme
+runs. Two readings of 'directly cashable net' are given, because the report's own one applies
+the placement share to the net saving, which scales the programme's cost down too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from model.costs import cost_per_lac, driver_savings, placement_cost_per_lac, placement_share
+from model.population import base_population
+
+PROGRAMME_IDS = (
+    "edge-of-care",
+    "pause",
+    "parenting",
+    "dv-victims",
+    "dv-perpetrators",
+    "reunification",
+    "placement-costs",
+)
+
+LABELS = {
+    "edge-of-care": "Edge-of-care service (MST/FFT)",
+    "pause": "Pause (women who have had children removed)",
+    "parenting": "More places on parenting programmes",
+    "dv-victims": "STEPS domestic abuse programme for victims",
+    "dv-perpetrators": "Domestic violence perpetrators programme",
+    "reunification": "Reunification work (shorter stays in care)",
+    "placement-costs": "Cheaper placements (procurement, in-house foster carers)",
+}
+
+# Which parameter sets each programme's scale, and in what unit.
+CAPACITY = {
+    "edge-of-care": ("edge_of_care_families", "families per year"),
+    "pause": ("pause_women", "women per year"),
+    "parenting": ("parenting_places", "extra places per year"),
+    "dv-victims": ("dv_victim_places", "extra places per year"),
+    "dv-perpetrators": ("dv_perpetrator_places", "extra places per year"),
+    "reunification": ("reunification_weeks_reduction", "weeks less in care per child"),
+    "placement-costs": ("placement_cost_reduction", "% off the placement price"),
+}
+
+
+def base_lac(values: Mapping[str, float]) -> float:
+    """Children in care in 2017 under these settings (316.8 by default)."""
+    return values["non_uasc_rate"] * base_population() / 10_000 + values["uasc"]
+
+
+def _ratio(top: float, bottom: float) -> float | None:
+    return top / bottom if bottom else None
+
+
+def _prevention(
+    values: Mapping[str, float], capacity: float, cost: float, prevented: float
+) -> dict[str, Any]:
+    """Results for a programme that keeps children out of care."""
+    unit_cost = cost_per_lac(values)
+    gross = prevented * unit_cost
+    cashable_gross = prevented * placement_cost_per_lac(values)
+    net = gross - cost
+    break_even = _ratio(cost, unit_cost)
+    return {
+        "capacity": capacity,
+        "cost": cost,
+        "children_prevented": prevented,
+        "gross_savings": gross,
+        "cashable_gross_savings": cashable_gross,
+        "net_savings": net,
+        "cashable_net_savings": net * placement_share(values),
+        "placement_savings_less_cost": cashable_gross - cost,
+        "break_even_children": break_even,
+        "break_even_rate": None
+        if break_even is None or not capacity
+        else break_even / capacity * 100,
+        "roi": _ratio(net, cost),
+    }
+
+
+def _domestic_violence(
+    values: Mapping[str, float], places: float, cost_per_place: float, per_place: float
+) -> dict[str, Any]:
+    cost = places * cost_per_place
+    incidents = places * per_place
+    gross = incidents * values["dv_social_care_cost_per_incident"]
+    net = gross - cost
+    return {
+        "capacity": places,
+        "cost": cost,
+        "children_prevented": 0.0,
+        "incidents_averted": incidents,
+        "gross_savings": gross,
+        "cashable_gross_savings": 0.0,
+        "net_savings": net,
+        "cashable_net_savings": 0.0,
+        "placement_savings_less_cost": -cost,
+        "health_savings": incidents * values["dv_health_cost_per_incident"],
+        "break_even_children": None,
+        "break_even_incidents": _ratio(cost, values["dv_social_care_cost_per_incident"]),
+        "break_even_rate": None,
+        "roi": _ratio(net, cost),
+    }
+
+
+def _driver(
+    values: Mapping[str, float], driver: str, amount: float, cost: float
+) -> dict[str, Any]:
+    gross, cashable = driver_savings(values, base_lac(values), driver, amount)
+    net = gross - cost
+    share = cashable / gross if gross else 0.0
+    return {
+        "capacity": amount,
+        "cost": cost,
+        "children_prevented": 0.0,
+        "gross_savings": gross,
+        "cashable_gross_savings": cashable,
+        "net_savings": net,
+        "cashable_net_savings": net * share,
+        "placement_savings_less_cost": cashable - cost,
+        "break_even_children": _ratio(cost, cost_per_lac(values)),
+        "break_even_rate": None,
+        "roi": _ratio(net, cost),
+    }
+
+
+NOTES = {
+    "edge-of-care": "Report Table 7: families x cost per case; children kept out of care = "
+    "families x success rate; each saves one child's annual cost of care.",
+    "pause": "The report's 'savings per year' for Pause are gross: it does not take off the "
+    "programme's cost (women x £20,202 a year once a new group starts each year).",
+    "parenting": "The report gives only the break-even (Table 5); the success rate is ours.",
+    "dv-victims": "Savings to children's social care per incident averted (Table 6); the report "
+    "identifies no placement (directly cashable) part. NHS savings are shown separately.",
+    "dv-perpetrators": "As for STEPS; on the report's figures the extra places cost more than "
+    "they save social care.",
+    "reunification": "Table 1: fewer weeks in care for every child; the report does not cost "
+    "the work, so enter a cost to see a net figure.",
+    "placement-costs": "Table 1: a cut in the placement price; non-placement costs unchanged.",
+}
+
+
+def evaluate(pid: str, values: Mapping[str, float]) -> dict[str, Any]:
+    """Annual results of one programme at the scale set in ``values`` (2017 prices)."""
+    if pid == "edge-of-care":
+        families = values["edge_of_care_families"]
+        result = _prevention(
+            values,
+            families,
+            families * values["edge_of_care_cost_per_case"],
+            families * values["edge_of_care_success_rate"] / 100,
+        )
+    elif pid == "pause":
+        women = values["pause_women"]
+        result = _prevention(
+            values,
+            women,
+            women * values["pause_cost_per_woman"],
+            women * values["pause_births_prevented_per_woman"],
+        )
+    elif pid == "parenting":
+        places = values["parenting_places"]
+        result = _prevention(
+            values,
+            places,
+            places * values["parenting_cost_per_place"],
+            places * values["parenting_success_rate"] / 100,
+        )
+    elif pid == "dv-victims":
+        result = _domestic_violence(
+            values,
+            values["dv_victim_places"],
+            values["dv_victim_cost_per_place"],
+            values["dv_victim_incidents_per_place"],
+        )
+    elif pid == "dv-perpetrators":
+        result = _domestic_violence(
+            values,
+            values["dv_perpetrator_places"],
+            values["dv_perpetrator_cost_per_place"],
+            values["dv_perpetrator_incidents_per_place"],
+        )
+    elif pid == "reunification":
+        result = _driver(
+            values, "weeks", values["reunification_weeks_reduction"], values["reunification_cost"]
+        )
+    elif pid == "placement-costs":
+        result = _driver(
+            values,
+            "placement_price",
+            values["placement_cost_reduction"],
+            values["placement_programme_cost"],
+        )
+    else:
+        raise KeyError(f"unknown programme {pid!r}; choose from {', '.join(PROGRAMME_IDS)}")
+    parameter, unit = CAPACITY[pid]
+    return {
+        "id": pid,
+        "label": LABELS[pid],
+        "capacity_parameter": parameter,
+        "capacity_unit": unit,
+        **result,
+        "note": NOTES[pid],
+    }
+
+
+def evaluate_all(values: Mapping[str, float]) -> dict[str, dict[str, Any]]:
+    return {pid: evaluate(pid, values) for pid in PROGRAMME_IDS}
+
+
+def annual_effects(values: Mapping[str, float]) -> tuple[float, float, float]:
+    """(children kept out of care, programme cost, other social-care savings) a year, at 2017
+    prices, summed over every programme; these flow into the forecast from the start year."""
+    prevented = math.fsum(
+        (
+            values["edge_of_care_families"] * values["edge_of_care_success_rate"] / 100,
+            values["pause_women"] * values["pause_births_prevented_per_woman"],
+            values["parenting_places"] * values["parenting_success_rate"] / 100,
+        )
+    )
+    cost = math.fsum(
+        (
+            values["edge_of_care_families"] * values["edge_of_care_cost_per_case"],
+            values["pause_women"] * values["pause_cost_per_woman"],
+            values["parenting_places"] * values["parenting_cost_per_place"],
+            values["dv_victim_places"] * values["dv_victim_cost_per_place"],
+            values["dv_perpetrator_places"] * values["dv_perpetrator_cost_per_place"],
+            values["reunification_cost"],
+            values["placement_programme_cost"],
+        )
+    )
+    incidents = math.fsum(
+        (
+            values["dv_victim_places"] * values["dv_victim_incidents_per_place"],
+            values["dv_perpetrator_places"] * values["dv_perpetrator_incidents_per_place"],
+        )
+    )
+    return prevented, cost, incidents * values["dv_social_care_cost_per_incident"]

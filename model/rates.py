@@ -1,0 +1,78 @@
+"""The non-UASC rate of children in care: its 2011-2017 history and each scenario's path.
+
+The Rising scenario extends a logarithmic trend fitted to the 2011-2017 rates, which the report
+shows only as a chart (Figure 25); the rates are rebuilt from stated counts in ``[history]``.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from model.parameters import assumptions
+from model.population import BASE_YEAR, LAST_YEAR, history, interpolate
+
+TREND_ORIGIN = 2010  # x = year - 2010, so 2011 is point 1 as in a spreadsheet trendline
+REPORT_BASE_RATE = 66.0  # the rate the Rising knots are measured from (Table 10)
+
+
+@cache
+def historical_rates() -> dict[int, float]:
+    """Non-UASC children in care per 10,000 children, 31 March 2011-2017."""
+    data = assumptions()["history"]
+    population = history()
+    out: dict[int, float] = {}
+    for year, lac, uasc in zip(data["years"], data["lac"], data["uasc"], strict=True):
+        out[int(year)] = (lac - uasc) / population[int(year)] * 10_000
+    return out
+
+
+@cache
+def trend() -> tuple[float, float]:
+    """Least-squares fit of rate = a + b ln(year - 2010) to the historical rates: (a, b)."""
+    rates = historical_rates()
+    xs = [math.log(year - TREND_ORIGIN) for year in rates]
+    ys = list(rates.values())
+    n = len(xs)
+    mean_x = math.fsum(xs) / n
+    mean_y = math.fsum(ys) / n
+    sxy = math.fsum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    sxx = math.fsum((x - mean_x) ** 2 for x in xs)
+    b = sxy / sxx
+    return mean_y - b * mean_x, b
+
+
+def trend_value(year: float) -> float:
+    a, b = trend()
+    return a + b * math.log(year - TREND_ORIGIN)
+
+
+@cache
+def rising_increments() -> tuple[float, ...]:
+    """Rise above the 2017 rate for each year 2017-2037 in the Rising scenario.
+
+    The rate is 66 in 2017 and the trend's value at each later knot year, in straight lines
+    between, as a Vensim lookup table does; the increment is then added to the chosen base rate.
+    """
+    knots = [int(y) for y in assumptions()["rates"]["rising"]["knot_years"]]
+    points = {year: trend_value(year) for year in knots if year != BASE_YEAR}
+    points[BASE_YEAR] = REPORT_BASE_RATE
+    return tuple(
+        interpolate(points, year) - REPORT_BASE_RATE for year in range(BASE_YEAR, LAST_YEAR + 1)
+    )
+
+
+def path(kind: str, base_rate: float, target_rate: float, years_to_target: float) -> list[float]:
+    """The non-UASC rate for each year 2017-2037 under a scenario's rate path."""
+    n = LAST_YEAR - BASE_YEAR + 1
+    if kind == "constant":
+        return [base_rate] * n
+    if kind == "rising":
+        return [base_rate + step for step in rising_increments()]
+    if kind == "falling":
+        out = []
+        for i in range(n):
+            share = min(i / years_to_target, 1.0)
+            out.append(base_rate + (target_rate - base_rate) * share)
+        return out
+    raise ValueError(f"unknown rate path {kind!r}")
