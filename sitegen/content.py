@@ -176,6 +176,9 @@ def cross_reference_problems(content: Content) -> list[str]:
             if item.report and item.report not in content.reports:
                 problems.append(f"content/meetings/{key}.yaml: agenda item {item.number} links "
                                 f"to report '{item.report}', which has no file in content/reports/")
+            if item.minutes_of and item.minutes_of.isoformat() not in content.minutes:
+                problems.append(f"content/meetings/{key}.yaml: agenda item {item.number} approves "
+                                f"the minutes of {item.minutes_of}, which have no file in content/minutes/")
     for key, minutes in content.minutes.items():
         for mitem in minutes.items:
             if mitem.report and mitem.report not in content.reports:

@@ -89,6 +89,7 @@ class AgendaItem(Strict):
     pages: Text | None = Field(default=None, pattern=r"^\d+( - \d+)?$")
     description: Text | None = None
     report: Slug | None = None
+    minutes_of: dt.date | None = None  # the item approving a previous meeting's minutes
 
 
 class Sourced(Strict):

@@ -8,6 +8,7 @@ from sitegen.schema import Meeting, Minutes, Person
 from sitegen.uris import meeting_uri, report_uri
 
 INDEX = "meetings/index.md"
+DECISIONS_ANCHOR = "what-the-committee-discussed-and-decided"  # the heading's id on a meeting page
 
 
 def meetings_newest_first(content: Content) -> list[Meeting]:
@@ -87,6 +88,9 @@ def _agenda(meeting: Meeting, uri: str) -> str:
         title = text(item.title)
         if item.report:
             title = f"[{cell(item.title)}]({link(uri, report_uri(item.report))})"
+        elif item.minutes_of:
+            target = link(uri, meeting_uri(item.minutes_of.isoformat()), DECISIONS_ANCHOR)
+            title = f"{cell(item.title)}: [minutes of {long_date(item.minutes_of)}]({target})"
         rows.append([str(item.number), title, cell(item.pages or ""), cell(item.description or "")])
     return table(["Item", "Title", "Pages", "Notes"], rows)
 
