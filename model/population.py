@@ -78,8 +78,9 @@ def projection(source: str) -> tuple[float, ...]:
         return tuple(interpolate(points, y) for y in years)
     if source == "ons":
         index = ons_index_points()
-        base = base_population() / interpolate(index, BASE_YEAR)
-        return tuple(base * interpolate(index, y) for y in years)
+        start = interpolate(index, BASE_YEAR)
+        base = base_population()
+        return tuple(base * (interpolate(index, y) / start) for y in years)
     raise ValueError(f"unknown population projection {source!r}")
 
 

@@ -402,7 +402,8 @@ def _parenting() -> list[dict[str, Any]]:
             "parenting/break-even-one-in", t, "Break-even (text)",
             "Cost-neutral if one child is kept out of care for 1 in N families",
             float(data["break_even_one_in"]), one_in, "families", "check",
-            f"135 extra families / {r['break_even_children']:.2f} children = 1 in {one_in:.1f}, "
+            f"Not reproduced. 135 extra families / {r['break_even_children']:.2f} children = "
+            f"1 in {one_in:.1f}, "
             f"not 1 in 50. At 1 in 50 the programme would keep 135 / 50 = 2.7 children out of "
             f"care, saving {money(2.7 * costs.cost_per_lac(values))}, less than its "
             f"{money(r['cost'])} cost. Most plausibly the break-even share (2.5%) was rounded "
