@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from playwright.sync_api import Browser, Page
 
 from tests.support.browser import PageLog, chromium_missing_message

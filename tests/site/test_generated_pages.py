@@ -1,0 +1,70 @@
+"""Pages generated from content: every item has its page, text from data cannot inject markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from sitegen.content import load_content
+from sitegen.markdown import cell, text
+from sitegen.pages import glossary
+from sitegen.pages.action_plans import is_overdue
+from sitegen.pages.indicators import format_value
+from sitegen.schema import Action, ActionPlan, Source
+
+
+def _page(site_dir: Path, uri: str) -> Path:
+    return site_dir / uri.removesuffix(".md") / "index.html"
+
+
+def test_every_meeting_report_plan_and_indicator_has_a_page(site_dir: Path) -> None:
+    content = load_content()
+    expected = ([f"meetings/{key}.md" for key in content.meetings]
+                + [f"reports/{key}.md" for key in content.reports]
+                + [f"action-plans/{key}.md" for key in content.action_plans]
+                + [f"indicators/{p.indicator}.md" for p in content.points])
+    missing = sorted({uri for uri in expected if not _page(site_dir, uri).exists()})
+    assert missing == []
+
+
+def test_acronyms_are_expanded_on_hover_on_every_kind_of_page(site_dir: Path) -> None:
+    expansions = glossary.abbreviations(glossary.merged_terms(load_content()))
+    expected = f'<abbr title="{html.escape(expansions["UASC"])}">UASC</abbr>'
+    for uri in ("reports/2017-12-12-childrens-social-care-performance.md", "meetings/2017-12-12.md",
+                "indicators/uasc-rate.md", "glossary.md"):
+        assert expected in _page(site_dir, uri).read_text(), uri
+
+
+def test_text_from_a_data_file_cannot_inject_markup() -> None:
+    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert cell("a | b\nc") == "a &#124; b c"
+
+
+def _plan(as_at: dt.date, *actions: Action) -> ActionPlan:
+    return ActionPlan(id="p", title="Plan", as_at=as_at, actions=list(actions),
+                      source=Source(doc="pack-2017-12-12", page=1))
+
+
+def _action(deadline: dt.date | None, group: str) -> Action:
+    return Action(ref="1", action="Do it", deadline_date=deadline, status_group=group,  # type: ignore[arg-type]
+                  source=Source(doc="pack-2017-12-12", page=1))
+
+
+def test_an_action_is_overdue_only_if_past_its_deadline_on_the_plans_date_and_not_complete() -> None:
+    as_at = dt.date(2018, 2, 13)
+    late = _action(dt.date(2018, 1, 31), "on-track")
+    done = _action(dt.date(2018, 1, 31), "complete")
+    future = _action(dt.date(2018, 3, 31), "off-track")
+    open_ended = _action(None, "at-risk")
+    assert is_overdue(late, _plan(as_at, late))
+    assert not is_overdue(done, _plan(as_at, done))
+    assert not is_overdue(future, _plan(as_at, future))
+    assert not is_overdue(open_ended, _plan(as_at, open_ended))
+
+
+def test_figures_are_written_the_gov_uk_way() -> None:
+    assert format_value(1234, "count") == "1,234"
+    assert format_value(66.7, "percent") == "66.7%"
+    assert format_value(6, "gbp-million") == "£6 million"
+    assert format_value(74.70, "rate-per-10000") == "74.7"
