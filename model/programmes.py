@@ -53,7 +53,11 @@ def base_lac(values: Mapping[str, float]) -> float:
 
 
 def _ratio(top: float, bottom: float) -> float | None:
-    return top / bottom if bottom else None
+    """top / bottom, or None when undefined (no cost) or too large to be meaningful."""
+    if not bottom:
+        return None
+    value = top / bottom
+    return value if math.isfinite(value) else None
 
 
 def _prevention(
