@@ -85,10 +85,13 @@ def _axis_label(indicator: Indicator) -> str:
 
 
 def embed(chart_json: str, description: str) -> str:
-    """HTML for the page: a labelled container holding the chart's JSON safely."""
-    safe = chart_json.replace("</", "<\\/")
+    """HTML for the page: a labelled container carrying the chart's JSON in an attribute.
+
+    Not in a <script> element: instant navigation re-creates scripts in swapped-in content and
+    would try to run the JSON.
+    """
     return (f'<div class="indicator-chart" role="figure" aria-label="{html.escape(description)}">\n'
-            f'<div class="bokeh-chart" data-bokeh-version="{bokeh.__version__}"></div>\n'
-            f'<script type="application/json" class="bokeh-spec">{safe}</script>\n'
+            f'<div class="bokeh-chart" data-bokeh-version="{bokeh.__version__}" '
+            f'data-spec="{html.escape(chart_json)}"></div>\n'
             f'<noscript>The chart needs JavaScript; the table below has the same figures.</noscript>\n'
             f"</div>")

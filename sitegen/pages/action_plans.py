@@ -110,11 +110,12 @@ def all_actions_page(content: Content) -> str:
         for a in plan.actions:
             rows.append([f"[{cell(plan.title)}]({link(ALL_ACTIONS, plan_uri(plan.id))})",
                          cell(a.ref), cell(a.action), cell(a.owner), cell(a.deadline),
-                         _status(a), "Overdue" if is_overdue(a, plan) else "No"])
+                         STATUS_LABELS[a.status_group], "Overdue" if is_overdue(a, plan) else "No"])
     return "\n\n".join([
         f"{WIDE_PAGE}# Every action, across all plans",
         "Filter by plan, status or whether it is overdue, or type words to find an action. "
-        "Progress notes and sources are on each plan's own page. Without JavaScript, the full "
+        "Each plan's own page gives the status in the plan's words, progress notes and sources. "
+        "Without JavaScript, the full "
         "table is shown.",
         '<div class="filterable action-table" data-filter-columns="Plan,Status,Overdue" markdown>',
         table(["Plan", "Ref", "Action", "Owner", "Deadline", "Status", "Overdue"], rows),

@@ -99,3 +99,11 @@ def test_describe():
     assert d["default_scenario"] == "baseline-ons"
     assert {p["id"] for p in d["programmes"]} >= {"edge-of-care", "pause", "parenting",
                                                   "dv-victims", "dv-perpetrators"}
+
+
+def test_tiny_costs_give_no_infinite_ratios():
+    tiny = {"pause_cost_per_woman": 2.225073858507e-311, "edge_of_care_cost_per_case": 5e-324,
+            "parenting_cost_per_place": 1e-320}
+    r = roundtrip({"overrides": tiny})
+    assert r["errors"] == []
+    assert r["programmes_at_report_scale"]["pause"]["roi"] is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,10 +17,35 @@ MIME_TYPES = {
     ".json": "application/json",
     ".zip": "application/zip",
 }
+_ORIGIN_IN_LOC = re.compile(rb"(<loc>)https?://[^/<]+")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0].endswith("/sitemap.xml"):
+            self._send_sitemap()
+        else:
+            super().do_GET()
+
+    def _send_sitemap(self) -> None:
+        """The sitemap as if the site had been built for this server's origin.
+
+        Material's instant navigation only intercepts links listed in sitemap.xml, matching on
+        host and port; the build names `site_url`, which a test server on a free port cannot match.
+        """
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if not path.is_file():
+            self.send_error(404)
+            return
+        origin = f"http://{self.headers.get('Host', '127.0.0.1')}".encode()
+        body = _ORIGIN_IN_LOC.sub(lambda m: m.group(1) + origin, path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -28,7 +54,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve_directory(root: Path) -> Iterator[str]:
     """Serve ``root`` on a free port of 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(_SiteHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -25,13 +25,11 @@
   }
 
   function drawCharts(root) {
-    root.querySelectorAll(".indicator-chart").forEach(function (figure) {
-      var target = figure.querySelector(".bokeh-chart");
-      var spec = figure.querySelector("script.bokeh-spec");
-      if (!target || !spec || target.dataset.drawn) return;
+    root.querySelectorAll(".bokeh-chart[data-spec]").forEach(function (target) {
+      if (target.dataset.drawn) return;
       target.dataset.drawn = "yes";
       loadBokeh(target.dataset.bokehVersion || "")
-        .then(function (Bokeh) { return Bokeh.embed.embed_item(JSON.parse(spec.textContent), target); })
+        .then(function (Bokeh) { return Bokeh.embed.embed_item(JSON.parse(target.dataset.spec), target); })
         .catch(function () {
           target.textContent = "The chart could not be drawn. The table below has the same figures.";
         });
@@ -41,6 +39,16 @@
   function cellText(row, index) {
     var cell = row.cells[index];
     return cell ? cell.textContent.trim() : "";
+  }
+
+  function labelled(text, control) {
+    var wrapper = document.createElement("div");
+    var label = document.createElement("label");
+    label.htmlFor = control.id;
+    label.textContent = text;
+    wrapper.appendChild(label);
+    wrapper.appendChild(control);
+    return wrapper;
   }
 
   function makeFilters(container) {
@@ -63,23 +71,19 @@
       var index = headers.indexOf(name);
       if (index < 0) return;
       var values = Array.from(new Set(rows.map(function (r) { return cellText(r, index); }))).sort();
-      var label = document.createElement("label");
-      label.textContent = name + " ";
       var select = document.createElement("select");
+      select.id = "filter-" + name.toLowerCase().replace(/[^a-z]+/g, "-");
       select.add(new Option("All", ""));
       values.forEach(function (value) { select.add(new Option(value, value)); });
-      label.appendChild(select);
-      form.appendChild(label);
+      form.appendChild(labelled(name, select));
       controls.push({ index: index, input: select, exact: true });
     });
 
-    var searchLabel = document.createElement("label");
-    searchLabel.textContent = "Words ";
     var search = document.createElement("input");
     search.type = "search";
+    search.id = "filter-words";
     search.placeholder = "for example: foster";
-    searchLabel.appendChild(search);
-    form.appendChild(searchLabel);
+    form.appendChild(labelled("Words", search));
 
     var status = document.createElement("p");
     status.className = "table-filter-status";
