@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from model import api, backtest, programmes, reproduction, uncertainty
 from model.forecast import ROW_FIELDS, run
 from model.parameters import PRESET_IDS, defaults, presets, registry, report_scale
-from model.validation import format_number, parse_number, validate
+from model.validation import format_number, format_value, parse_number, validate
 
 EXIT_BAD_INPUT = 2
 
@@ -99,8 +99,8 @@ def cmd_parameters(args: argparse.Namespace) -> str:
         return _json(api.describe()["parameters"]) + "\n"
     lines = []
     for p in registry().values():
-        lines.append(f"{p.name:<36} {format_number(p.value):>9}  "
-                     f"[{format_number(p.min)} to {format_number(p.max)}] {p.unit}")
+        lines.append(f"{p.name:<36} {format_value(p, p.value):>9}  "
+                     f"[{format_value(p, p.min)} to {format_value(p, p.max)}] {p.unit}")
     return "\n".join(lines) + "\n"
 
 

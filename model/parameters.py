@@ -38,6 +38,7 @@ class Parameter:
     low: float | None = None
     high: float | None = None
     report_value: float | None = None
+    integer: bool = False
 
     @property
     def uncertain(self) -> bool:
@@ -57,6 +58,7 @@ class Parameter:
             "low": self.low,
             "high": self.high,
             "report_value": self.report_value,
+            "integer": self.integer,
             "kind": self.kind,
             "source": self.source,
             "method": self.method,
@@ -131,6 +133,7 @@ def registry() -> dict[str, Parameter]:
             low=_optional(entry, "low"),
             high=_optional(entry, "high"),
             report_value=_optional(entry, "report_value"),
+            integer=bool(entry.get("integer", False)),
         )
     return out
 

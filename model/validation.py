@@ -41,8 +41,15 @@ def format_number(x: float) -> str:
     return text
 
 
+def format_value(p: Parameter, x: float) -> str:
+    """A value of ``p`` for people: years without a thousands separator (2037, not 2,037)."""
+    if p.unit == "year" and float(x).is_integer():
+        return str(int(x))
+    return format_number(x)
+
+
 def _range_text(p: Parameter) -> str:
-    return f"between {format_number(p.min)} and {format_number(p.max)}"
+    return f"between {format_value(p, p.min)} and {format_value(p, p.max)}"
 
 
 def _shown(raw: object) -> str:
@@ -79,8 +86,9 @@ def check_value(name: str, raw: object) -> tuple[float | None, Refusal | None]:
         return None, Refusal(str(name), raw, f"{name!s} is not a model parameter{hint}")
     p = params[name]
     value = parse_number(raw)
-    if value is None or not (p.min <= value <= p.max):
-        message = f"{name} must be a number {_range_text(p)} (got {_shown(raw)})"
+    if value is None or not (p.min <= value <= p.max) or (p.integer and not value.is_integer()):
+        kind = "a whole number" if p.integer else "a number"
+        message = f"{name} must be {kind} {_range_text(p)} (got {_shown(raw)})"
         return None, Refusal(name, raw, message)
     return value, None
 

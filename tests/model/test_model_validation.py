@@ -69,3 +69,10 @@ def test_parse_and_format_helpers():
     assert math.isclose(parse_number(".5") or 0, 0.5)
     assert format_number(5000) == "5,000"
     assert format_number(0.23) == "0.23"
+
+
+def test_years_must_be_whole_numbers():
+    assert check_value("end_year", "2030") == (2030.0, None)
+    _, refusal = check_value("end_year", "2030.5")
+    assert refusal is not None
+    assert refusal.message == "end_year must be a whole number between 2027 and 2037 (got '2030.5')"
