@@ -36,17 +36,30 @@ def chart_points(points: list[IndicatorPoint]) -> list[IndicatorPoint]:
     return sorted(chosen.values(), key=lambda p: p.period_end)
 
 
+def off_scale_areas(points: list[IndicatorPoint]) -> list[str]:
+    """Areas whose values dwarf Thurrock's (England's count of children, say): charted together,
+    Thurrock's line would be flat along the bottom, so they stay in the table only."""
+    thurrock = [p.value for p in points if p.area.startswith("Thurrock")]
+    if not thurrock or max(thurrock) <= 0:
+        return []
+    ceiling = 10 * max(thurrock)
+    return sorted({p.area for p in points if p.value > ceiling})
+
+
 def indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
                     source_names: dict[str, str], formatted: dict[int, str]) -> str:
     """The chart as Bokeh JSON (for `Bokeh.embed.embed_item`)."""
+    hidden = set(off_scale_areas(points))
+    points = [p for p in points if p.area not in hidden]
     plot = figure(
-        height=340, sizing_mode="stretch_width", x_axis_type="datetime",
+        height=380, sizing_mode="stretch_width", x_axis_type="datetime",
         toolbar_location="above", tools="pan,box_zoom,reset,save",
         title=indicator.title,
     )
     plot.toolbar.logo = None
     plot.yaxis.axis_label = _axis_label(indicator)
-    plot.y_range.start = 0  # type: ignore[attr-defined]  # a DataRange1d at run time
+    if all(p.value >= 0 for p in points):  # start counts at zero; let falls below zero show
+        plot.y_range.start = 0  # type: ignore[attr-defined]  # a DataRange1d at run time
     series: dict[tuple[str, str], list[IndicatorPoint]] = defaultdict(list)
     for point in chart_points(points):
         series[(point.area, point.kind)].append(point)
@@ -70,9 +83,10 @@ def indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
                               legend_label=label)
         plot.add_tools(HoverTool(renderers=[marker], tooltips=[
             ("", "@area"), ("Period", "@period"), ("Value", "@shown"), ("Source", "@cited")]))
-    plot.legend.location = "bottom_left"
-    plot.legend.click_policy = "hide"
-    plot.legend.background_fill_alpha = 0.8
+    legend = plot.legend[0]
+    legend.click_policy = "hide"
+    legend.location = "top_left"
+    plot.add_layout(legend, "below")  # under the plot, so it never hides a line
     return json.dumps(json_item(plot), separators=(",", ":"))
 
 

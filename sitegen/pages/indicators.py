@@ -6,7 +6,7 @@ import csv
 import io
 from collections import defaultdict
 
-from sitegen.charts import chart_points, embed, indicator_chart
+from sitegen.charts import chart_points, embed, indicator_chart, off_scale_areas
 from sitegen.content import Content
 from sitegen.markdown import cell, cite, link, table, text
 from sitegen.schema import Indicator, IndicatorPoint
@@ -91,7 +91,7 @@ def indicator_page(indicator: Indicator, content: Content) -> tuple[str, str]:
         embed(chart, description),
         "Solid lines are actual figures; dashed lines are projections and dotted lines targets. "
         "Where two documents give different values for the same period, the chart uses the later "
-        "document and the table shows both.",
+        "document and the table shows both." + _off_scale_note(points),
         f"[Download these figures (CSV)]({csv_name}){{ .md-button }}",
         "## The figures",
         table(["Period", "Area", "Value", "Type", "Source", "Note"], [
@@ -103,6 +103,14 @@ def indicator_page(indicator: Indicator, content: Content) -> tuple[str, str]:
         parts.append('!!! warning "The papers give different figures for the same period"\n\n'
                      + "\n".join(f"    - {cell(d)}" for d in disagreements))
     return "\n\n".join(parts) + "\n", _csv(indicator, points, content)
+
+
+def _off_scale_note(points: list[IndicatorPoint]) -> str:
+    hidden = off_scale_areas(points)
+    if not hidden:
+        return ""
+    return (f" {' and '.join(hidden)} {'is' if len(hidden) == 1 else 'are'} on a much larger scale "
+            f"than Thurrock, so {'it is' if len(hidden) == 1 else 'they are'} in the table only.")
 
 
 def _disagreements(points: list[IndicatorPoint]) -> list[str]:
