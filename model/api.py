@@ -118,7 +118,32 @@ def at_report_scale(values: Mapping[str, float]) -> dict[str, float]:
 
 
 def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Run one request; see docs/model/method.md for the request and response shapes."""
+    """Run one request. Never raises for bad input; the result is always valid JSON.
+
+    Request (every key optional; values may be strings, as they arrive from a URL)::
+
+        {"scenario": "baseline-ons" | "population-growth-only" | "rising-lac" | "falling-lac",
+         "overrides": {"non_uasc_rate": "75", ...},   # names from describe()["parameters"]
+         "uncertainty": true | false, "samples": 10..5000 (1000), "seed": int (2017)}
+
+    Response::
+
+        {"version", "scenario": {id, label, report_label, ...},
+         "parameters": {name: value actually used},
+         "errors": [{"parameter", "value", "message"}],   # each refused value, reset to default
+         "rows": [{year, child_population, non_uasc_rate, uasc, lac, lac_prevented,
+                   weeks_of_care, placement_cost, non_placement_cost, total_cost,
+                   change_vs_base_year, programme_cost, other_savings, net_cost}, ...],
+         "baseline_rows": [...same fields, every programme and lever switched off...],
+         "change_table": {"title", "unit": "£M", "columns": ["3 years", "5 years", "10 years"],
+                          "rows": [{"label", "values"}, ...], "published": [..] | null},
+         "programmes": {id: {...annual results at the current settings...}},
+         "programmes_at_report_scale": {id: {...at the scale the report costs...}},
+         "uncertainty": null | {"samples", "seed", "percentiles", "years", "inputs",
+                                "lac_low", "lac_high", "total_cost_low", "total_cost_high",
+                                "net_cost_low", "net_cost_high"},
+         "published": {"cost_of_doing_nothing": [3y, 5y, 10y] in £M | null}}
+    """
     errors: list[Refusal] = []
     if not isinstance(request, Mapping):
         errors.append(Refusal("request", None, "the request must be a JSON object"))
