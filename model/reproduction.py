@@ -211,7 +211,7 @@ def _cost_per_lac() -> list[dict[str, Any]]:
             "£",
             "check",
             f"35 weeks x (£1,072 placement + £1,072 x 47/53 = "
-            f"{money(costs.non_placement_per_week(values))} non-placement) = {value:,.2f}.",
+            f"£{costs.non_placement_per_week(values):,.2f} non-placement) = £{value:,.2f}.",
             data["source"],
         )
     ]
