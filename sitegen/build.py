@@ -16,6 +16,7 @@ from sitegen.pages import (
     indicators,
     meetings,
     reports,
+    reproduction,
     sources,
     topics,
 )
@@ -47,6 +48,7 @@ def build_site() -> SiteBuild:
     site.pages["glossary.md"] = glossary.page(terms)
     site.abbreviations = glossary.abbreviations(terms)
     site.pages[SOURCES] = sources.page(content)
+    site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.assets.update(explorer_files())
     site.nav = _nav(site)

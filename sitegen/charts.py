@@ -109,3 +109,41 @@ def embed(chart_json: str, description: str) -> str:
             f'data-spec="{html.escape(chart_json)}"></div>\n'
             f'<noscript>The chart needs JavaScript; the table below has the same figures.</noscript>\n'
             f"</div>")
+
+
+def backtest_chart(series: dict[str, list[tuple[int, float]]], actuals: list[tuple[str, float]]) -> str:
+    """The four 2017 scenarios as dashed lines, and the later actual numbers as points."""
+    plot = figure(height=380, sizing_mode="stretch_width", x_axis_type="datetime",
+                  toolbar_location="above", tools="pan,box_zoom,reset,save",
+                  title="Looked-after children: 2017 projections and what later papers reported")
+    plot.toolbar.logo = None
+    plot.yaxis.axis_label = "Looked-after children"
+    for index, (label, points) in enumerate(series.items()):
+        source = ColumnDataSource({
+            "x": [dt.datetime(year, 8, 1) for year, _ in points],  # the model's base month
+            "y": [value for _, value in points],
+            "label": [label for _ in points],
+            "shown": [f"{value:,.0f}" for _, value in points],
+        })
+        colour = AREA_COLOURS[(index + 1) % len(AREA_COLOURS)]
+        plot.line("x", "y", source=source, color=colour, line_width=2.5, line_dash="dashed",
+                  legend_label=f"{label} (projection)")
+        marks = plot.scatter("x", "y", source=source, color=colour, size=6, marker="square",
+                             fill_color="white", legend_label=f"{label} (projection)")
+        plot.add_tools(HoverTool(renderers=[marks], tooltips=[("", "@label"), ("Year", "@x{%Y}"),
+                                                              ("Projected", "@shown")],
+                                 formatters={"@x": "datetime"}))
+    observed = ColumnDataSource({
+        "x": [dt.datetime.strptime(when, "%Y-%m") for when, _ in actuals],
+        "y": [value for _, value in actuals],
+        "shown": [f"{value:,.0f}" for _, value in actuals],
+        "when": [when for when, _ in actuals],
+    })
+    dots = plot.scatter("x", "y", source=observed, color=AREA_COLOURS[0], size=11,
+                        legend_label="Actual (later papers)")
+    plot.add_tools(HoverTool(renderers=[dots], tooltips=[("Actual", "@shown"), ("When", "@when")]))
+    plot.y_range.start = 0  # type: ignore[attr-defined]  # a DataRange1d at run time
+    legend = plot.legend[0]
+    legend.click_policy = "hide"
+    plot.add_layout(legend, "below")
+    return json.dumps(json_item(plot), separators=(",", ":"))

@@ -68,3 +68,16 @@ def test_figures_are_written_the_gov_uk_way() -> None:
     assert format_value(66.7, "percent") == "66.7%"
     assert format_value(6, "gbp-million") == "£6 million"
     assert format_value(74.70, "rate-per-10000") == "74.7"
+
+
+def test_the_reproduction_page_shows_every_published_cell_and_the_back_test(site_dir: Path) -> None:
+    from model.reproduction import comparisons
+
+    page = _page(site_dir, "model/reproduction.md").read_text()
+    cells = comparisons()
+    assert f"{sum(c['ok'] for c in cells)} of {len(cells)} published figures are reproduced" in page
+    for c in cells:
+        if not c["ok"]:
+            assert html.escape(c["row"], quote=False) in page
+    assert "Back-test: the 2017 projections against what happened" in page
+    assert "285" in page  # July 2022, Fostering Recruitment Update
