@@ -1,0 +1,333 @@
+"""What the explorer page shows for one model response: chart columns, tables, a summary sentence.
+
+This one module runs in two places: in CPython at build time (the published scenarios baked into
+the page, and the no-JavaScript table) and in Pyodide in the page's Web Worker, where it is shipped
+as the top-level module ``explorer_presenter`` next to the model. So the figures a reader sees are
+formatted by the same code whichever way they were computed. Standard library only, like the model.
+
+Numbers are rounded half away from zero in both places (``_round``), so a figure shown from the
+build-time data and the same figure computed in the browser read the same.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from model import api
+
+Cell = dict[str, Any]  # {"t": text shown, "v": the unrounded number or None}
+Table = dict[str, Any]
+
+BASE_YEAR = 2017
+HORIZONS = (3, 5, 10)
+
+
+# ---------------------------------------------------------------------------------- formatting
+def _round(x: float, places: int = 0) -> float:
+    """Half away from zero (as the page's JavaScript does), not Python's half-to-even."""
+    scale = 10.0**places
+    return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x)
+
+
+def count(x: float | None) -> str:
+    """Children, families, places: a whole number with thousands separators."""
+    if x is None:
+        return "—"
+    return f"{int(_round(x)):,}"
+
+
+def decimal(x: float | None, places: int = 1) -> str:
+    if x is None:
+        return "—"
+    return f"{_round(x, places):,.{places}f}"
+
+
+def money_m(x: float | None) -> str:
+    """£ in millions to 2 decimals with the sign first, as the report prints: '-£0.44M'."""
+    if x is None:
+        return "—"
+    m = _round(x / 1e6, 2)
+    sign = "-" if m < 0 else ""
+    return f"{sign}£{abs(m):,.2f}M"
+
+
+def pounds(x: float | None) -> str:
+    """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
+    if x is None:
+        return "—"
+    p = _round(x)
+    sign = "-" if p < 0 else ""
+    return f"{sign}£{int(abs(p)):,}"
+
+
+def _cell(value: float | None, text: str | None = None) -> Cell:
+    return {"t": text if text is not None else decimal(value), "v": value}
+
+
+def _text(text: str) -> Cell:
+    return {"t": text, "v": None}
+
+
+# ---------------------------------------------------------------------------------- the view
+def _band(response: Mapping[str, Any], field: str) -> list[float | None]:
+    band = response.get("uncertainty")
+    n = len(response["rows"])
+    if not band:
+        return [None] * n
+    return list(band[field])
+
+
+def chart_columns(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
+    """The columns of the charts' "scenario" source (names as in explorer/charts.py)."""
+    rows, base = response["rows"], response["baseline_rows"]
+
+    def millions(values: Sequence[float | None]) -> list[float | None]:
+        return [None if v is None else v / 1e6 for v in values]
+
+    return {
+        "year": [r["year"] for r in rows],
+        "lac": [r["lac"] for r in rows],
+        "base_lac": [r["lac"] for r in base],
+        "lac_low": _band(response, "lac_low"),
+        "lac_high": _band(response, "lac_high"),
+        "cost_m": millions([r["total_cost"] for r in rows]),
+        "base_cost_m": millions([r["total_cost"] for r in base]),
+        "cost_low_m": millions(_band(response, "total_cost_low")),
+        "cost_high_m": millions(_band(response, "total_cost_high")),
+    }
+
+
+def _row_at(rows: Sequence[Mapping[str, float]], year: int) -> Mapping[str, float] | None:
+    return next((r for r in rows if int(r["year"]) == year), None)
+
+
+def change_table(response: Mapping[str, Any]) -> Table:
+    """The report's 'Projected changes in LAC costs' table: rows of £M after 3, 5 and 10 years."""
+    source = response["change_table"]
+    rows = [[_text(row["label"]), *[_cell(v, money_m(None if v is None else v * 1e6))
+                                    for v in row["values"]]]
+            for row in source["rows"]]
+    published = source.get("published")
+    label = response["scenario"]["report_label"]
+    if published:
+        rows.append([_text(f"{label} (published in the report)"),
+                     *[_cell(v, money_m(v * 1e6)) for v in published]])
+    return {
+        "id": "change",
+        "title": "Change in the annual cost of looked-after children since 2017",
+        "caption": "Projected changes in LAC costs, in the report's own layout (£M, "
+                   "2017 prices unless inflation is set)",
+        "columns": [{"label": "Scenario"}, *[{"label": c, "num": True}
+                                             for c in source["columns"]]],
+        "rows": rows,
+        "notes": ["“Published in the report” is the report's own figure (APHR 2017, "
+                  "§1.3.3): compare it with the “doing nothing” row."] if published else [],
+    }
+
+
+def _payback_months(p: Mapping[str, Any]) -> float | None:
+    """Months of gross savings that repay one year's cost (the model gives no payback itself)."""
+    gross, cost = p.get("gross_savings") or 0.0, p.get("cost") or 0.0
+    if cost <= 0 or gross <= 0:
+        return None
+    return 12 * cost / gross
+
+
+PROGRAMME_COLUMNS = [
+    {"label": "Programme"}, {"label": "Scale"},
+    {"label": "Cost a year", "num": True},
+    {"label": "Children kept out of care", "num": True},
+    {"label": "Gross savings", "num": True},
+    {"label": "Net savings", "num": True},
+    {"label": "Cashable net savings", "num": True},
+    {"label": "Break-even children", "num": True},
+    {"label": "Payback", "num": True},
+]
+PROGRAMME_NOTE = ("Gross savings: children kept out of care times a year's cost of care (or, for the "
+                  "domestic violence programmes, incidents averted times their cost to social care). "
+                  "Net: less the programme's cost. Cashable: the placement part, which can "
+                  "quickly come out of budgets. Break-even: children kept out of care that "
+                  "would pay for the programme. Payback: months of gross savings that repay "
+                  "a year's cost.")
+
+
+def _programme_row(p: Mapping[str, Any]) -> list[Cell]:
+    scale = f"{decimal(p['capacity'], 1).removesuffix('.0')} {p['capacity_unit']}"
+    payback = _payback_months(p)
+    return [
+        _text(p["label"]),
+        _cell(p["capacity"], scale),
+        _cell(p["cost"], pounds(p["cost"])),
+        _cell(p["children_prevented"], decimal(p["children_prevented"], 1)),
+        _cell(p["gross_savings"], pounds(p["gross_savings"])),
+        _cell(p["net_savings"], pounds(p["net_savings"])),
+        _cell(p["cashable_net_savings"], pounds(p["cashable_net_savings"])),
+        _cell(p.get("break_even_children"), decimal(p.get("break_even_children"), 1)),
+        _cell(payback, "—" if payback is None else f"{decimal(payback, 1)} months"),
+    ]
+
+
+def programmes_table(response: Mapping[str, Any]) -> Table:
+    """The programmes switched on in this scenario, at the scale set."""
+    active = [p for p in response["programmes"].values() if p["capacity"]]
+    return {
+        "id": "programmes",
+        "title": "Preventive programmes in this scenario: a year's costs and savings",
+        "caption": "Each programme at the scale you set (2017 prices)" if active else
+                   "No programme is switched on. Set one under “Preventive programmes” or "
+                   "“Placements and stays”, or press a “Use the report's proposal” button there.",
+        "columns": PROGRAMME_COLUMNS,
+        "rows": [_programme_row(p) for p in active],
+        "notes": [PROGRAMME_NOTE] if active else [],
+    }
+
+
+def proposals_table(response: Mapping[str, Any]) -> Table:
+    """Every programme at the scale the report costs it, with this scenario's other settings."""
+    return {
+        "id": "proposals",
+        "title": "The report's proposals, each at the report's own scale",
+        "caption": "What each recommended programme would cost and save a year, with this "
+                   "scenario's other settings (2017 prices)",
+        "columns": PROGRAMME_COLUMNS,
+        "rows": [_programme_row(p) for p in response["programmes_at_report_scale"].values()],
+        "notes": [PROGRAMME_NOTE],
+    }
+
+
+def years_table(response: Mapping[str, Any]) -> Table:
+    """Year by year: the table alternative to both charts."""
+    rows, base = response["rows"], response["baseline_rows"]
+    lows, highs = _band(response, "lac_low"), _band(response, "lac_high")
+    clows, chighs = _band(response, "total_cost_low"), _band(response, "total_cost_high")
+    out = []
+    for i, (r, b) in enumerate(zip(rows, base, strict=True)):
+        lac_range = "—" if lows[i] is None else f"{count(lows[i])} to {count(highs[i])}"
+        cost_range = "—" if clows[i] is None else f"{money_m(clows[i])} to {money_m(chighs[i])}"
+        out.append([
+            _cell(r["year"], str(int(r["year"]))),
+            _cell(r["child_population"], count(r["child_population"])),
+            _cell(r["non_uasc_rate"], decimal(r["non_uasc_rate"], 1)),
+            _cell(r["lac"], count(r["lac"])),
+            _cell(b["lac"], count(b["lac"])),
+            _text(lac_range),
+            _cell(r["total_cost"], money_m(r["total_cost"])),
+            _cell(b["total_cost"], money_m(b["total_cost"])),
+            _text(cost_range),
+            _cell(r["programme_cost"], money_m(r["programme_cost"])),
+            _cell(r["net_cost"], money_m(r["net_cost"])),
+        ])
+    return {
+        "id": "years",
+        "title": "Year by year",
+        "caption": "Looked-after children on 31 March and the year's cost (the figures in "
+                   "the charts)",
+        "columns": [{"label": "Year"}, {"label": "Children aged 0-17", "num": True},
+                    {"label": "Non-UASC rate per 10,000", "num": True},
+                    {"label": "Looked-after children", "num": True},
+                    {"label": "Doing nothing", "num": True},
+                    {"label": "Uncertainty range", "num": True},
+                    {"label": "Cost of care", "num": True},
+                    {"label": "Doing nothing", "num": True},
+                    {"label": "Uncertainty range", "num": True},
+                    {"label": "Programme costs", "num": True},
+                    {"label": "Net cost", "num": True}],
+        "rows": out,
+        "notes": [],
+    }
+
+
+def key_figures(response: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The figures set side by side when comparing two scenarios."""
+    rows, base = response["rows"], response["baseline_rows"]
+    last = rows[-1]
+    end = int(last["year"])
+    figures: list[dict[str, Any]] = [
+        {"id": "lac_end", "label": f"Looked-after children in {end}", "kind": "count",
+         "v": last["lac"]},
+        {"id": "cost_end", "label": f"Cost of care in {end}", "kind": "money_m",
+         "v": last["total_cost"]},
+        {"id": "net_end", "label": f"Net cost in {end} (with programme costs)",
+         "kind": "money_m", "v": last["net_cost"]},
+        {"id": "saved_end", "label": f"Cost of care saved against doing nothing, {end}",
+         "kind": "money_m", "v": base[-1]["total_cost"] - last["total_cost"]},
+    ]
+    change = response["change_table"]["rows"][0]["values"]
+    for h, v in zip(HORIZONS, change, strict=True):
+        figures.append({"id": f"change_{h}", "label": f"Change in cost after {h} years",
+                        "kind": "money_m", "v": None if v is None else v * 1e6})
+    programmes = response["programmes"].values()
+    figures.append({"id": "prog_cost", "label": "Programmes: cost a year", "kind": "money",
+                    "v": math.fsum(p["cost"] for p in programmes)})
+    figures.append({"id": "prog_net", "label": "Programmes: net savings a year",
+                    "kind": "money", "v": math.fsum(p["net_savings"] for p in programmes)})
+    figures.append({"id": "prog_children",
+                    "label": "Programmes: children kept out of care a year", "kind": "decimal",
+                    "v": math.fsum(p["children_prevented"] for p in programmes)})
+    for f in figures:
+        f["t"] = format_kind(f["kind"], f["v"])
+    return figures
+
+
+def format_kind(kind: str, value: float | None) -> str:
+    if kind == "count":
+        return count(value)
+    if kind == "money_m":
+        return money_m(value)
+    if kind == "money":
+        return pounds(value)
+    return decimal(value, 1)
+
+
+def summary(response: Mapping[str, Any]) -> str:
+    """One sentence, announced to screen readers after every change."""
+    rows, base = response["rows"], response["baseline_rows"]
+    target = min(BASE_YEAR + 10, int(rows[-1]["year"]))
+    r, b = _row_at(rows, target), _row_at(base, target)
+    if r is None or b is None:  # pragma: no cover - the model always covers 2017-2027
+        return ""
+    text = (f"{response['scenario']['label']}: in {target}, {count(r['lac'])} looked-after "
+            f"children costing {money_m(r['total_cost'])} a year")
+    if abs(r["total_cost"] - b["total_cost"]) < 0.5 and abs(r["lac"] - b["lac"]) < 0.05:
+        return text + " (the same as doing nothing)."
+    return text + (f", against {count(b['lac'])} children and {money_m(b['total_cost'])} "
+                   "if nothing is done.")
+
+
+def export_rows(response: Mapping[str, Any]) -> dict[str, Any]:
+    """Year-by-year figures for the CSV download, unrounded, with the model's own field names."""
+    rows, base = response["rows"], response["baseline_rows"]
+    fields = list(rows[0].keys())
+    band = response.get("uncertainty") or {}
+    extra = [k for k in ("lac_low", "lac_high", "total_cost_low", "total_cost_high") if k in band]
+    columns = [*fields, "baseline_lac", "baseline_total_cost", *extra]
+    out = []
+    for i, (r, b) in enumerate(zip(rows, base, strict=True)):
+        out.append([*(r[f] for f in fields), b["lac"], b["total_cost"],
+                    *(band[k][i] for k in extra)])
+    return {"columns": columns, "rows": out}
+
+
+def view(response: Mapping[str, Any]) -> dict[str, Any]:
+    tables = [change_table(response), programmes_table(response), proposals_table(response),
+              years_table(response)]
+    return {
+        "scenario": response["scenario"]["id"],
+        "values": response["parameters"],
+        "errors": response["errors"],
+        "band": bool(response.get("uncertainty")),
+        "summary": summary(response),
+        "chart": chart_columns(response),
+        "tables": {t["id"]: t for t in tables},
+        "key": key_figures(response),
+        "export": export_rows(response),
+    }
+
+
+def handle(request_json: str) -> str:
+    """The Web Worker's entry point: a model request as JSON text in, the page's view out."""
+    request = json.loads(request_json)
+    return json.dumps(view(api.compute(request)), allow_nan=False, separators=(",", ":"))
