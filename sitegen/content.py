@@ -151,10 +151,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     for indicator in _load_list(Indicator, root / "indicators" / "catalogue.yaml", problems):
         content.indicators[indicator.id] = indicator
     content.points = _load_points(root / "indicators" / "points", problems)
-    if (root / "glossary.yaml").exists():
-        content.glossary.extend(_load_list(GlossaryTerm, root / "glossary.yaml", problems))
-    for path in sorted((root / "glossary").glob("*.yaml")):
-        content.glossary.extend(_load_list(GlossaryTerm, path, problems))
+    content.glossary = _load_list(GlossaryTerm, root / "glossary.yaml", problems)
 
     problems.extend(cross_reference_problems(content))
     problems.extend(unknown_document_problems(content))

@@ -1,55 +1,45 @@
-"""The glossary page, and the abbreviation lines that expand acronyms on hover site-wide."""
+"""The glossary page, and the abbreviations that expand acronyms on hover site-wide."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
 
 from sitegen.content import Content
-from sitegen.markdown import cell, source_label
+from sitegen.markdown import cell, cite
+from sitegen.schema import GlossaryTerm
+
+URI = "glossary.md"
 
 
-@dataclass(frozen=True)
-class Term:
-    term: str
-    expansions: tuple[str, ...]
-    definition: str | None
-    sources: tuple[str, ...]
-
-
-def merged_terms(content: Content) -> list[Term]:
-    """One entry per acronym; where documents expand it differently, keep every expansion."""
-    by_term: dict[str, list] = {}
+def by_term(content: Content) -> dict[str, list[GlossaryTerm]]:
+    """Each acronym with its meanings (most have one), sorted as a reader looks them up."""
+    grouped: dict[str, list[GlossaryTerm]] = defaultdict(list)
     for entry in content.glossary:
-        by_term.setdefault(entry.term, []).append(entry)
-    terms = []
-    for term, entries in by_term.items():
-        expansions = tuple(dict.fromkeys(e.expansion for e in entries))
-        definition = next((e.definition for e in entries if e.definition), None)
-        sources = tuple(dict.fromkeys(source_label(e.source, content) for e in entries))
-        terms.append(Term(term, expansions, definition, sources))
-    return sorted(terms, key=lambda t: t.term.casefold())
+        grouped[entry.term].append(entry)
+    return dict(sorted(grouped.items(), key=lambda kv: (kv[0].casefold(), kv[0])))
 
 
-def page(terms: list[Term]) -> str:
+def page(content: Content) -> str:
+    terms = by_term(content)
     lines = [
         "# Glossary: what the acronyms mean",
         "",
-        "The committee's papers use many acronyms. Every one we found is listed here; hover over",
-        "(or tap) an acronym anywhere on this site to see what it stands for.",
+        f"The committee's papers use {len(terms)} acronyms and abbreviations. Every one we found is "
+        "listed here; hover over (or tap) an acronym anywhere on this site to see what it stands "
+        "for. Where the papers never spell one out, we say so.",
         "",
+        "| Acronym | Stands for | What it means | Used in | Where it is explained |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    if not terms:
-        lines.append("No acronyms have been recorded yet.")
-        return "\n".join(lines) + "\n"
-    lines += ["| Acronym | Stands for | What it means | Where it is used |", "| --- | --- | --- | --- |"]
-    for t in terms:
-        lines.append(
-            f"| **{cell(t.term)}** | {cell(' / '.join(t.expansions))} | {cell(t.definition or '')} "
-            f"| {cell('; '.join(t.sources))} |"
-        )
+    for term, entries in terms.items():
+        for entry in entries:
+            used = ", ".join(content.documents[d].short for d in entry.used_in)
+            lines.append(f"| **{cell(term)}** | {cell(entry.expansion)} | {cell(entry.definition)} "
+                         f"| {cell(used)} | {cite(entry.source, content, URI)} |")
     return "\n".join(lines) + "\n"
 
 
-def abbreviations(terms: list[Term]) -> dict[str, str]:
+def abbreviations(content: Content) -> dict[str, str]:
     """Acronym -> what it stands for, for Python-Markdown's abbr extension."""
-    return {t.term: " / ".join(t.expansions) for t in terms}
+    return {term: " or ".join(dict.fromkeys(e.expansion for e in entries))
+            for term, entries in by_term(content).items()}

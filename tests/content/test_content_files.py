@@ -47,17 +47,18 @@ def test_a_misspelt_field_is_refused_not_ignored(content_copy: Path) -> None:
 
 
 def test_a_citation_without_page_or_section_is_refused(content_copy: Path) -> None:
-    (content_copy / "glossary" / "zz-test.yaml").write_text(
-        "- term: XYZ\n  expansion: Something\n  source: {doc: pack-2017-12-12}\n"
-    )
+    glossary = content_copy / "glossary.yaml"
+    count = len(yaml.safe_load(glossary.read_text()))
+    with glossary.open("a") as handle:
+        handle.write("- term: XYZ\n  expansion: Something\n  source: {doc: pack-2017-12-12}\n")
     problems = _problems(content_copy)
-    assert any("zz-test.yaml: entry 1: source" in p and "page" in p for p in problems), problems
+    assert any(f"glossary.yaml: entry {count + 1}: source" in p and "page" in p for p in problems), \
+        problems
 
 
 def test_a_citation_of_an_unknown_document_is_refused(content_copy: Path) -> None:
-    (content_copy / "glossary" / "zz-test.yaml").write_text(
-        "- term: XYZ\n  expansion: Something\n  source: {doc: pack-1999-01-01, page: 3}\n"
-    )
+    with (content_copy / "glossary.yaml").open("a") as handle:
+        handle.write("- term: XYZ\n  expansion: Something\n  source: {doc: pack-1999-01-01, page: 3}\n")
     problems = _problems(content_copy)
     assert any("cites document 'pack-1999-01-01'" in p for p in problems), problems
 
@@ -72,6 +73,6 @@ def test_an_indicator_value_that_is_not_a_number_names_the_csv_line(content_copy
 
 
 def test_a_broken_yaml_file_is_reported_with_its_name(content_copy: Path) -> None:
-    (content_copy / "glossary" / "zz-test.yaml").write_text("- term: [unclosed\n")
+    (content_copy / "reports" / "zz-test.yaml").write_text("id: [unclosed\n")
     problems = _problems(content_copy)
     assert any("zz-test.yaml: not valid YAML" in p for p in problems), problems
