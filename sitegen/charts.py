@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def chart_points(points: list[IndicatorPoint]) -> list[IndicatorPoint]:
     for point in sorted(points, key=lambda p: p.doc):
         chosen[(point.area, point.kind, point.period_end)] = point
     return sorted(chosen.values(), key=lambda p: p.period_end)
+
+
+def series_label(area: str, kind: str) -> str:
+    """'Thurrock (Rising CLA scenario)' + projection -> 'Rising CLA scenario (projection)'."""
+    inner = re.fullmatch(r"Thurrock \((.+)\)", area)
+    return f"{inner.group(1) if inner else area}{KIND_LABELS[kind]}"
 
 
 def off_scale_areas(points: list[IndicatorPoint]) -> list[str]:
@@ -71,10 +78,10 @@ def indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
             "y": [p.value for p in pts],
             "period": [p.period for p in pts],
             "shown": [formatted[id(p)] for p in pts],
-            "area": [f"{area}{KIND_LABELS[kind]}" for _ in pts],
+            "area": [series_label(area, kind) for _ in pts],
             "cited": [source_names[p.doc] for p in pts],
         })
-        label = f"{area}{KIND_LABELS[kind]}"
+        label = series_label(area, kind)
         plot.line("x", "y", source=source, color=colour, line_width=2.5,
                   line_dash=DASHES[kind], legend_label=label)
         marker = plot.scatter("x", "y", source=source, color=colour, size=8,
@@ -83,10 +90,7 @@ def indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
                               legend_label=label)
         plot.add_tools(HoverTool(renderers=[marker], tooltips=[
             ("", "@area"), ("Period", "@period"), ("Value", "@shown"), ("Source", "@cited")]))
-    legend = plot.legend[0]
-    legend.click_policy = "hide"
-    legend.location = "top_left"
-    plot.add_layout(legend, "below")  # under the plot, so it never hides a line
+    _legend_below(plot)
     return json.dumps(json_item(plot), separators=(",", ":"))
 
 
@@ -143,7 +147,16 @@ def backtest_chart(series: dict[str, list[tuple[int, float]]], actuals: list[tup
                         legend_label="Actual (later papers)")
     plot.add_tools(HoverTool(renderers=[dots], tooltips=[("Actual", "@shown"), ("When", "@when")]))
     plot.y_range.start = 0  # type: ignore[attr-defined]  # a DataRange1d at run time
+    _legend_below(plot)
+    return json.dumps(json_item(plot), separators=(",", ":"))
+
+
+def _legend_below(plot: figure) -> None:
+    """Under the plot, so it never hides a line; compact, so it fits a phone."""
     legend = plot.legend[0]
     legend.click_policy = "hide"
+    legend.label_text_font_size = "12px"
+    legend.glyph_width = 16
+    legend.spacing = 2
+    legend.padding = 6  # type: ignore[assignment]  # bokeh accepts a plain int
     plot.add_layout(legend, "below")
-    return json.dumps(json_item(plot), separators=(",", ":"))

@@ -117,8 +117,23 @@
     });
   }
 
+  // A table or chart wider than the screen scrolls sideways; keyboard users must be able to reach
+  // and scroll it too (WCAG 2.1.1), so such regions become focusable and say what they are.
+  function makeScrollersFocusable(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap, .bokeh-chart").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1 && !region.hasAttribute("tabindex")) {
+        region.setAttribute("tabindex", "0");
+        region.setAttribute("role", "region");
+        region.setAttribute("aria-label", region.classList.contains("bokeh-chart")
+          ? "Chart (scrolls sideways)" : "Table (scrolls sideways)");
+      }
+    });
+  }
+
   function onPage() {
     drawCharts(document);
+    makeScrollersFocusable(document);
+    setTimeout(function () { makeScrollersFocusable(document); }, 1500);  // after charts draw
     document.querySelectorAll(".filterable").forEach(makeFilters);
     enablePrintButtons(document);
   }
