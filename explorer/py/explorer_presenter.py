@@ -42,7 +42,7 @@ def count(x: float | None) -> str:
 def decimal(x: float | None, places: int = 1) -> str:
     if x is None:
         return "—"
-    return f"{_round(x, places):,.{places}f}"
+    return f"{_round(x, places) + 0.0:,.{places}f}"  # + 0.0: no "-0.0"
 
 
 def money_m(x: float | None) -> str:

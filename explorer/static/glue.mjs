@@ -69,7 +69,13 @@ function applyLink(hash) {
   values = { ...defaultsFor(scenario), ...parsed.overrides };
   linkProblems = parsed.problems;
   syncControls();
+  // Open the groups holding the link's changed settings, so the reader sees what differs.
+  for (const control of document.querySelectorAll(".control.changed")) control.closest("details.group").open = true;
   update(performance.now(), "link");
+  // A link that was given is rewritten in its checked form (bad values dropped), so copying
+  // the address shares what is shown; a page opened without one keeps its plain address.
+  if (hash && hash !== "#") writeLink();
+  else clearTimeout(linkTimer);
 }
 
 // ------------------------------------------------------------------------------ the model
@@ -82,6 +88,11 @@ function connectWorker() {
   const early = boot.queue;
   boot.queue = { push: onWorkerMessage }; // the boot script's listeners now deliver here
   early.forEach(onWorkerMessage);
+  // A runtime that neither starts nor fails (seen when WebAssembly is blocked) must not leave
+  // the reader waiting for ever.
+  setTimeout(() => {
+    if (model.status === "starting") onWorkerMessage({ type: "failed", message: "it did not start within a minute" });
+  }, 60_000);
 }
 
 function onWorkerMessage(message) {
@@ -590,10 +601,8 @@ async function start() {
     $("full-screen").hidden = false;
   }
   host.addEventListener("hashchange", onHashChange);
-  window.addEventListener("pagehide", () => {
-    writeLink();
-    host.removeEventListener("hashchange", onHashChange);
-  });
+  // Instant navigation removes this frame; stop listening to the page that framed it.
+  window.addEventListener("pagehide", () => host.removeEventListener("hashchange", onHashChange));
   // On two cores, starting Pyodide (a 9.6 MB WebAssembly compile) while BokehJS lays out the
   // charts slows both; the shipped page starts it once the first chart is on screen.
   if (!variant.worker_after_chart) connectWorker();

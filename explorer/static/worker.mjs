@@ -22,7 +22,17 @@ const bundle = fetch(here(CONFIG.bundle)).then((response) => {
 
 let fullStdlibMounted = false;
 
-const ready = (async () => {
+// Pyodide 314 reports a WebAssembly download or compile failure (file missing, wasm blocked) only
+// with console.warn("wasm instantiation failed!") and then never settles: turn that into "failed".
+let wasmFailed;
+const wasmFailure = new Promise((_, reject) => (wasmFailed = reject));
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  if (String(args[0]).startsWith("wasm instantiation failed")) wasmFailed(new Error("the WebAssembly runtime could not be loaded"));
+  warn(...args);
+};
+
+const loading = (async () => {
   // An empty lock file, given inline: nothing to fetch, and no package Pyodide could ever try
   // to load from its CDN. (The straightforward build lets Pyodide fetch its full lock file.)
   const lock = CONFIG.lockFile
@@ -44,6 +54,7 @@ const ready = (async () => {
   const entry = pyodide.pyimport((await bundle).entry);
   return { pyodide, handle: entry.handle };
 })();
+const ready = Promise.race([loading, wasmFailure]);
 
 ready.then(
   () => postMessage({ type: "ready", ms: performance.now() - started }),

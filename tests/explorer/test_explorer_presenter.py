@@ -1,0 +1,80 @@
+"""The presenter: what the page shows for a model response, the same in CPython and Pyodide."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explorer.py import explorer_presenter as presenter
+from model import api
+
+
+@pytest.mark.parametrize(("x", "text"), [
+    (2_080_000, "£2.08M"), (-440_000, "-£0.44M"), (125_000, "£0.13M"), (-125_000, "-£0.13M"),
+    (0, "£0.00M"), (-1_000, "£0.00M"),
+    (5_985_000, "£5.99M"), (12_345_678_901, "£12,345.68M"), (None, "—"),
+])
+def test_money_in_millions_is_written_as_the_report_writes_it(x: float | None, text: str) -> None:
+    assert presenter.money_m(x) == text
+
+
+@pytest.mark.parametrize(("x", "text"), [
+    (0.5, "1"), (1.5, "2"), (2.5, "3"), (-0.5, "-1"), (1234.49, "1,234"), (None, "—"),
+])
+def test_counts_round_half_away_from_zero_as_javascript_does(x: float | None, text: str) -> None:
+    assert presenter.count(x) == text
+
+
+def test_pounds() -> None:
+    assert presenter.pounds(1_225_153.4) == "£1,225,153"
+    assert presenter.pounds(-7_292.5) == "-£7,293"
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12))
+def test_formatting_never_fails_and_keeps_the_sign(x: float) -> None:
+    for text in (presenter.money_m(x), presenter.pounds(x), presenter.count(x),
+                 presenter.decimal(x)):
+        assert text
+        assert not text.startswith("-") or x < 0
+
+
+def test_a_view_has_what_the_page_needs() -> None:
+    view = json.loads(presenter.handle(json.dumps(
+        {"scenario": "rising-lac", "overrides": {"edge_of_care_families": "200"}})))
+    assert set(view) >= {"scenario", "values", "errors", "band", "summary", "chart", "tables",
+                         "key", "export"}
+    assert view["band"] is False
+    assert view["chart"]["lac_low"] == [None] * len(view["chart"]["year"])
+    assert set(view["tables"]) == {"change", "programmes", "proposals", "years"}
+    [edge] = view["tables"]["programmes"]["rows"]
+    assert edge[0]["t"].startswith("Edge-of-care") and edge[2]["t"] == "£457,000"
+    assert "Rising looked-after children: in 2027" in view["summary"]
+
+
+def test_the_change_table_sets_the_report_beside_the_model() -> None:
+    view = presenter.view(api.compute({"scenario": "rising-lac"}))
+    rows = view["tables"]["change"]["rows"]
+    assert [r[0]["t"] for r in rows] == ["Rising CLA (your settings)", "Rising CLA (doing nothing)",
+                                         "Rising CLA (published in the report)"]
+    assert [c["t"] for c in rows[2][1:]] == ["£2.08M", "£4.01M", "£5.98M"]
+
+
+def test_bad_input_is_reported_and_the_view_still_made() -> None:
+    view = json.loads(presenter.handle(json.dumps(
+        {"scenario": "nope", "overrides": {"uasc": "<script>", "junk": 1}})))
+    assert view["scenario"] == "baseline-ons"
+    assert {e["parameter"] for e in view["errors"]} == {"scenario", "uasc", "junk"}
+
+
+def test_the_band_is_carried_when_asked_for() -> None:
+    view = presenter.view(api.compute({"scenario": "falling-lac", "uncertainty": True,
+                                       "samples": 50}))
+    assert view["band"] is True
+    chart = view["chart"]
+    assert all(lo <= mid <= hi for lo, mid, hi in
+               zip(chart["lac_low"], chart["lac"], chart["lac_high"], strict=True))
+    assert all(math.isfinite(v) for v in chart["cost_high_m"])
