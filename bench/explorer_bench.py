@@ -10,6 +10,9 @@ Chromium with an empty cache for every run; figures are medians of RUNS runs.
   shared link      navigation start -> a link's own settings computed and painted
   control          input event -> both charts repainted (BokehJS's paint promise), 50 changes
   bytes            every response body, page and worker, until the model has answered
+
+When `make site` has built site/, the shipped page is also timed inside the site's /explorer/
+page, as readers open it (its figures count from that page's navigation start).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from typing import Any, ClassVar
 
 from tests.support.server import MIME_TYPES
 
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
 RUNS = 5
 CHANGES = 50
 APP = "explorer/app/"
@@ -44,6 +49,8 @@ TARGETS = {
     "control_median": ("control -> repainted chart, median", 30.0, "ms"),
     "control_p95": ("control -> repainted chart, p95", None, "ms"),
     "model_ready": ("Pyodide and the model ready", None, "ms"),
+    "framed_first_chart": ("first chart via the site's /explorer/", 1000.0, "ms"),
+    "framed_link": ("shared link via the site's /explorer/", 3500.0, "ms"),
     "bytes_cold": ("bytes transferred, cold", None, "B"),
     "bytes_gzip": ("bytes transferred, cold, gzip", 6.5e6, "B"),
     "bytes_warm": ("bytes transferred, warm reload", None, "B"),
@@ -130,10 +137,15 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A run that ends while a file is still downloading closes its socket: not an error."""
+
+
 @contextmanager
 def serve(root: Path, use_gzip: bool) -> Iterator[str]:
     handler = type("Handler", (_Handler,), {"use_gzip": use_gzip, "_cache": {}})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -249,6 +261,24 @@ def measure_variant(pw: Any, browser: Any, root: Path) -> Figures:
     return figures
 
 
+def measure_framed(browser: Any, site: Path, figures: Figures) -> None:
+    """The same, opened the way readers do: the site's /explorer/ page, which frames the app.
+    Times are from the site page's navigation start."""
+    frame_time = ("(() => { const f = document.querySelector('iframe.explorer-frame');"
+                  " const w = f && f.contentWindow; const t = w && (%s);"
+                  " return t === undefined || t === null ? undefined"
+                  " : w.performance.timeOrigin + t - performance.timeOrigin; })()")
+    with serve(site, use_gzip=False) as url:
+        for _ in range(RUNS):
+            with _cold_page(browser, url) as page:
+                page.goto(url + "explorer/")
+                figures.add("framed_first_chart", _wait(page, frame_time % "w.__firstChart"))
+            with _cold_page(browser, url) as page:
+                page.goto(url + "explorer/" + LINK)
+                figures.add("framed_link",
+                            _wait(page, frame_time % "w.explorer && w.explorer.timings.linkShown"))
+
+
 def _show(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
@@ -303,6 +333,8 @@ def main() -> int:
             try:
                 results = {name: measure_variant(pw, browser, root)
                            for name, root in roots.items()}
+                if (SITE / "explorer" / "index.html").exists():  # built by `make site`
+                    measure_framed(browser, SITE, results["optimised"])
             finally:
                 browser.close()
     print(f"Scenario explorer, headless Chromium, 127.0.0.1, cold cache, {os.cpu_count()} cores; "

@@ -116,8 +116,8 @@ def save_charts(first: dict[str, list[float | None]], template: jinja2.Template,
     ``plot_script`` and ``roots`` (the Panel layout is ``roots[0]``).
 
     ``lean``: inline Panel's few stylesheets into the document (BokehJS otherwise waits for
-    three more requests before it lays out the charts) and leave out Panel's ES-module shim,
-    which only Panel's ReactiveESM components use.
+    three more requests before it lays out the charts), and leave out what these charts never
+    use: Panel's ES-module shim (for ReactiveESM components) and BokehJS's WebGL bundle.
     """
     scenario = ColumnDataSource({name: list(first[name]) for name in SCENARIO_COLUMNS},
                                 name="scenario")
@@ -142,9 +142,15 @@ def save_charts(first: dict[str, list[float | None]], template: jinja2.Template,
     html = out.getvalue()
     if lean:
         html = ESM_SHIM.sub("", html)
+        if any(getattr(p, "output_backend", "canvas") != "canvas" for p in (lac, cost)):
+            raise RuntimeError("a chart uses WebGL: keep bokeh-gl.min.js")
+        html = WEBGL_BUNDLE.sub("", html)
     return SavedCharts(html=html, assets=panel_assets(html))
 
 
+# BokehJS's WebGL bundle, which Panel always includes; these charts draw on a 2D canvas.
+WEBGL_BUNDLE = re.compile(r'<script type="text/javascript">\s*/\* BEGIN bokeh-gl\.min\.js \*/'
+                          r'.*?/\* END bokeh-gl\.min\.js \*/\s*</script>', re.S)
 ESM_SHIM = re.compile(r'<script type="esms-options">[^<]*</script>\s*'
                       r'<script type="text/javascript" src="[^"]*es-module-shims[^"]*"></script>')
 

@@ -14,7 +14,7 @@ class Variant:
     trimmed_stdlib: bool  # only the standard-library modules the model uses, precompiled
     two_phase_band: bool  # show the result at once; compute the uncertainty band when idle
     coalesce: bool  # while the model is busy, keep only the latest change
-    lean_panel: bool  # Panel's stylesheets inlined, its unused ES-module shim left out
+    lean_panel: bool  # Panel's stylesheets inlined; its ES-module shim and BokehJS's WebGL left out
 
     def flags(self) -> dict[str, object]:
         return asdict(self)

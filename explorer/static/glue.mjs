@@ -213,7 +213,9 @@ let announceTimer = 0;
 
 function show(view, job) {
   current = view;
-  document.documentElement.classList.toggle("provisional", job?.reason === "provisional");
+  const provisional = job?.reason === "provisional";
+  document.documentElement.classList.toggle("provisional", provisional);
+  $("pin").disabled = provisional; // pin what the settings give, not the stand-in
   // The model refuses values it cannot use; the controls then show what it used instead.
   for (const error of view.errors) {
     if (byName.has(error.parameter)) values[error.parameter] = view.values[error.parameter];
