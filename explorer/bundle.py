@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TypedDict
 
-from explorer.paths import MODEL_PACKAGE, PRESENTER
+from explorer.paths import FALLBACK, MODEL_PACKAGE, PRESENTER
 
 ENTRY = "explorer_presenter"  # module the Web Worker imports; it defines handle(json) -> json
 DATA_SUFFIXES = {".py", ".toml", ".json", ".csv"}  # the model reads its assumptions at run time
@@ -19,7 +19,8 @@ class Bundle(TypedDict):
 
 
 def model_bundle(package: Path = MODEL_PACKAGE) -> Bundle:
-    """The model package's code and data files (tests excluded), and the worker's entry module."""
+    """The model package's code and data files (tests excluded), the worker's entry module and
+    its standard-library fallback."""
     if not (package / "__init__.py").exists():
         raise FileNotFoundError(f"the model package is missing: {package}/__init__.py")
     files: dict[str, str] = {}
@@ -31,6 +32,7 @@ def model_bundle(package: Path = MODEL_PACKAGE) -> Bundle:
             continue
         files[relative.as_posix()] = path.read_text(encoding="utf-8")
     files[f"{ENTRY}.py"] = PRESENTER.read_text(encoding="utf-8")
+    files[f"{FALLBACK.stem}.py"] = FALLBACK.read_text(encoding="utf-8")
     return {"entry": ENTRY, "files": files}
 
 

@@ -9,6 +9,7 @@ EXPLORER = ROOT / "explorer"
 STATIC = EXPLORER / "static"
 TEMPLATES = EXPLORER / "templates"
 PRESENTER = EXPLORER / "py" / "explorer_presenter.py"
+FALLBACK = EXPLORER / "py" / "explorer_fallback.py"
 MODEL_PACKAGE = ROOT / "model"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 # Build-time cache (traced standard library); under node_modules so `make clean` removes it.

@@ -62,4 +62,13 @@ def traced_stdlib(bundle: Bundle, requests: Sequence[dict[str, Any]],
         for name in ("python_stdlib.zip", "modules.json"):
             shutil.copyfile(work / name, target.parent / name)
     log.info("explorer: %s", result.stdout.strip())
+    _prune(cache, keep=target.parent)
     return target
+
+
+def _prune(cache: Path, keep: Path, entries: int = 4) -> None:
+    """Keep the few most recent traces (one per model version worked on), not every one."""
+    old = sorted((d for d in cache.iterdir() if d.is_dir() and d != keep),
+                 key=lambda d: d.stat().st_mtime, reverse=True)[entries - 1:]
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)

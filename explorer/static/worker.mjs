@@ -51,7 +51,14 @@ const loading = (async () => {
       }
     },
   });
-  const entry = pyodide.pyimport((await bundle).entry);
+  let entry;
+  try {
+    entry = pyodide.pyimport((await bundle).entry);
+  } catch (error) {
+    if (error?.type !== "ModuleNotFoundError") throw error;
+    await mountFullStdlib(pyodide);
+    entry = pyodide.pyimport((await bundle).entry);
+  }
   return { pyodide, handle: entry.handle };
 })();
 const ready = Promise.race([loading, wasmFailure]);
@@ -62,14 +69,12 @@ ready.then(
 );
 
 // The trimmed standard library holds what the model imported at build time. Should it ever import
-// something else, add the full library (shipped alongside) to sys.path once, and retry.
+// something else, make the full library (shipped alongside) importable once, and retry.
 async function mountFullStdlib(pyodide) {
   const response = await fetch(here(CONFIG.fullStdlib));
   if (!response.ok) throw new Error(`${CONFIG.fullStdlib}: HTTP ${response.status}`);
   pyodide.FS.writeFile("/lib/python_stdlib_full.zip", new Uint8Array(await response.arrayBuffer()));
-  pyodide.runPython(
-    "import sys, importlib; sys.path.append('/lib/python_stdlib_full.zip'); importlib.invalidate_caches()",
-  );
+  pyodide.pyimport("explorer_fallback").mount("/lib/python_stdlib_full.zip");
   fullStdlibMounted = true;
 }
 
