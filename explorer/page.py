@@ -39,41 +39,40 @@ def _row_at(view: Mapping[str, Any], year: int) -> int | None:
 
 
 def presets_table(registry: Mapping[str, Any], results: Mapping[str, Any]) -> Table:
-    """All four published scenarios side by side (the page's content when JavaScript is off)."""
+    """All four published scenarios side by side (the page's content when JavaScript is off),
+    with the report's own 3/5/10-year figures under each scenario that has them."""
     rows: list[list[Cell]] = []
     for preset in registry["presets"]:
         view = results[preset["id"]]
         chart = view["chart"]
-        i27, iend = _row_at(view, 2027), len(chart["year"]) - 1
+        i27 = _row_at(view, 2027)
         change = view["tables"]["change"]["rows"]
-        published = next((r for r in change if "published" in r[0]["t"]), None)
         doing_nothing = change[1] if len(change) > 1 else change[0]
-        report = ("not published" if published is None
-                  else ", ".join(c["t"] for c in published[1:]))
         rows.append([
             {"t": preset["label"], "v": None},
             {"t": count(chart["lac"][i27]) if i27 is not None else "—",
              "v": chart["lac"][i27] if i27 is not None else None},
-            {"t": count(chart["lac"][iend]), "v": chart["lac"][iend]},
             {"t": money_m(chart["cost_m"][i27] * 1e6) if i27 is not None else "—",
              "v": chart["cost_m"][i27] if i27 is not None else None},
             *[{"t": c["t"], "v": c["v"]} for c in doing_nothing[1:]],
-            {"t": report, "v": None},
         ])
-    end = results[registry["default_preset"]]["chart"]["year"][-1]
+        published = next((r for r in change if "published" in r[0]["t"]), None)
+        if published is not None:
+            rows.append([{"t": "… as published in the report", "v": None},
+                         {"t": "", "v": None}, {"t": "", "v": None},
+                         *[{"t": c["t"], "v": c["v"]} for c in published[1:]]])
     return {
         "id": "presets",
         "title": "The report's four scenarios",
         "caption": "Each published scenario as the model computes it, with every setting at "
-                   "the report's value (computed when this site was built)",
+                   "the report's value (computed when this site was built), and the report's "
+                   "own figures for the change in cost",
         "columns": [{"label": "Scenario"},
                     {"label": "Looked-after children, 2027", "num": True},
-                    {"label": f"Looked-after children, {end}", "num": True},
                     {"label": "Cost of care, 2027", "num": True},
                     {"label": "Change in cost after 3 years", "num": True},
                     {"label": "after 5 years", "num": True},
-                    {"label": "after 10 years", "num": True},
-                    {"label": "The report's figures (3, 5, 10 years)"}],
+                    {"label": "after 10 years", "num": True}],
         "rows": rows,
         "notes": [],
     }
@@ -100,6 +99,8 @@ def render(variant: Variant, registry: Mapping[str, Any], results: Mapping[str, 
         "registry": registry,
         "view": first,
         "presets_table": presets_table(registry, results),
+        # the same table, first on the page when JavaScript is off (ids must differ)
+        "presets_table_static": {**presets_table(registry, results), "id": "presets-static"},
         "data_json": script_json(data),
         "boot_js": static_text("boot.js"),
     }

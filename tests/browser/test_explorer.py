@@ -292,8 +292,10 @@ def test_with_javascript_off_the_published_scenarios_are_a_table(browser: Browse
     tab = context.new_page()
     try:
         tab.goto(f"{site_url}{APP}")
-        expect(tab.locator("#t-presets tbody tr")).to_have_count(4)
-        expect(tab.locator("#t-presets")).to_contain_text("Rising looked-after children")
+        expect(tab.locator("#t-presets-static tbody tr")).to_have_count(4)
+        expect(tab.locator("#t-presets-static")).to_be_visible()
+        expect(tab.locator("#t-presets-static")).to_contain_text("Rising looked-after children")
+        expect(tab.locator("#t-change")).to_be_hidden()  # a default scenario means nothing here
         expect(tab.locator("#settings")).to_be_hidden()
         expect(tab.locator(".status")).to_contain_text("JavaScript is off")
         tab.goto(f"{site_url}explorer/")  # the site's page frames it, and says so without JS
