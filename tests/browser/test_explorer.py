@@ -277,7 +277,7 @@ def test_when_pyodide_cannot_start_the_published_scenarios_are_still_shown(
         expect(tab.locator("#status")).to_contain_text("could not start", timeout=MODEL_START_MS)
         expect(tab.locator("#problems")).to_contain_text("cannot be calculated in this browser")
         expect(tab.locator("#published")).to_have_attribute("open", "")
-        expect(tab.locator("#t-presets tbody tr")).to_have_count(4)
+        expect(tab.locator("#t-presets tbody tr")).to_have_count(7)  # 4, and 3 published
         # the published scenarios still work: they were computed when the site was built
         tab.check('input[name="scenario"][value="falling-lac"]')
         tab.fill("#n-uasc", "38")
@@ -292,7 +292,7 @@ def test_with_javascript_off_the_published_scenarios_are_a_table(browser: Browse
     tab = context.new_page()
     try:
         tab.goto(f"{site_url}{APP}")
-        expect(tab.locator("#t-presets-static tbody tr")).to_have_count(4)
+        expect(tab.locator("#t-presets-static tbody tr")).to_have_count(7)  # 4, and 3 published
         expect(tab.locator("#t-presets-static")).to_be_visible()
         expect(tab.locator("#t-presets-static")).to_contain_text("Rising looked-after children")
         expect(tab.locator("#t-change")).to_be_hidden()  # a default scenario means nothing here
