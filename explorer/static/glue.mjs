@@ -58,8 +58,12 @@ const scheduleLink = () => {
   linkTimer = setTimeout(writeLink, LINK_DELAY_MS);
 };
 
+// A fragment without "=" is an ordinary anchor (a heading's permalink on the site's page, say),
+// not a scenario: it leaves the explorer as it is.
+const isScenario = (hash) => hash.includes("=");
+
 function onHashChange() {
-  if (host.location.hash === lastWritten) return;
+  if (host.location.hash === lastWritten || !isScenario(host.location.hash)) return;
   applyLink(host.location.hash);
 }
 
@@ -609,8 +613,13 @@ async function start() {
   // charts slows both; the shipped page starts it once the first chart is on screen.
   if (!variant.worker_after_chart) connectWorker();
   await charts.attach();
-  applyLink(host.location.hash);
+  applyLink(isScenario(host.location.hash) ? host.location.hash : "");
   if (variant.worker_after_chart) charts.painted().then(connectWorker);
+  // The skip link moves focus without touching the address (which holds the scenario).
+  document.querySelector(".skip").addEventListener("click", (event) => {
+    event.preventDefault();
+    document.querySelector('#settings input[name="scenario"]:checked').focus();
+  });
 }
 
 start();

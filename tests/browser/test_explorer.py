@@ -218,6 +218,10 @@ def test_hostile_links_keep_good_values_reset_bad_ones_and_run_nothing(
     tab.evaluate("location.hash = 'scenario=rising-lac&uasc=%3Cb%3Ebold%3C%2Fb%3E&pause_women=9'")
     expect(tab.locator("#problems")).to_contain_text("<b>bold</b>")  # shown as text, not markup
     assert tab.input_value("#n-pause_women") == "9"
+    # an ordinary anchor is not a scenario, and is not reported as one
+    tab.evaluate("location.hash = 'settings'")
+    tab.wait_for_timeout(300)
+    assert tab.input_value("#n-pause_women") == "9"
     assert dialogs == []
     assert log.page_errors == []
 
