@@ -174,6 +174,14 @@ def test_moving_a_control_repaints_the_chart_and_the_tables(page: tuple[Page, Pa
     wait_for_render(tab, "control")
     assert tab.input_value("#n-uasc") == "39"
     tab.wait_for_function("() => location.hash.includes('uasc=39')")
+
+    # a number out of range is explained beside the box and not used
+    tab.fill("#n-uasc", "-5")
+    expect(tab.locator("#e-uasc")).to_contain_text("outside the range: it must be between 0 and 200")
+    expect(tab.locator("#n-uasc")).to_have_attribute("aria-invalid", "true")
+    tab.wait_for_timeout(400)
+    assert tab.evaluate("explorer.state().values.uasc") == 39
+    assert "uasc=39" in tab.evaluate("location.hash")
     assert log.page_errors == [] and log.console_errors == []
 
 
@@ -325,6 +333,9 @@ def test_pin_compare_download_and_print(page: tuple[Page, PageLog], site_url: st
     first = tab.locator("#compare-table tbody tr").first.locator("td")
     expect(first.nth(2)).not_to_have_text(first.nth(0).inner_text())
     assert tab.evaluate("() => Bokeh.documents[0].get_model_by_name('pinned-lac').visible")
+
+    tab.click("#copy-link")
+    expect(tab.locator("#copied")).to_contain_text(re.compile(r"Link copied|edge_of_care_families=135.5"))
 
     with tab.expect_download() as info:
         tab.click("#download")
