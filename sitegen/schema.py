@@ -47,6 +47,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _require_page_or_section(page: int | None, section: str | None) -> None:
+    if page is None and section is None:
+        raise ValueError("give a page (as the pack prints it) or a section of the report")
+
+
 class Source(Strict):
     """Where a fact came from: the document, and the page as the pack prints it, or the section.
 
@@ -61,8 +66,7 @@ class Source(Strict):
 
     @model_validator(mode="after")
     def _page_or_section(self) -> Source:
-        if self.page is None and self.section is None:
-            raise ValueError("give a page (as the pack prints it) or a section of the report")
+        _require_page_or_section(self.page, self.section)
         return self
 
 
@@ -242,8 +246,7 @@ class IndicatorPoint(Strict):
 
     @model_validator(mode="after")
     def _page_or_section(self) -> IndicatorPoint:
-        if self.page is None and self.section is None:
-            raise ValueError("give a page (as the pack prints it) or a section of the report")
+        _require_page_or_section(self.page, self.section)
         return self
 
     def source_ref(self) -> Source:
