@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from tests.support.server import MIME_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))  # as the tests: `make site` builds it
 RUNS = 5
 CHANGES = 50
 APP = "explorer/app/"
