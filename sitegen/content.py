@@ -193,6 +193,9 @@ def cross_reference_problems(content: Content) -> list[str]:
         if plan.report and plan.report not in content.reports:
             problems.append(f"content/action-plans/{pid}.yaml: report '{plan.report}' has no file "
                             "in content/reports/")
+        elif plan.report and pid not in content.reports[plan.report].action_plans:
+            problems.append(f"content/reports/{plan.report}.yaml: add '{pid}' to action_plans (the "
+                            "plan names this report as its own)")
         _check_unique(((a.ref, f"content/action-plans/{pid}.yaml") for a in plan.actions),
                       "action reference", problems)
     for point in content.points:
