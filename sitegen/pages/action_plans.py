@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sitegen.content import Content
-from sitegen.markdown import cell, cite, link, long_date, plural, table, text
+from sitegen.markdown import cell, cite, link, long_date, plural, short_date, table, text
 from sitegen.schema import Action, ActionPlan
 from sitegen.uris import ALL_ACTIONS, plan_uri, report_uri
 
@@ -60,16 +60,18 @@ def index_page(content: Content) -> str:
         counts = status_counts(plan)
         overdue = sum(is_overdue(a, plan) for a in plan.actions)
         rows.append([f"[{cell(plan.title)}]({link(INDEX, plan_uri(plan.id))})",
-                     long_date(plan.as_at), str(len(plan.actions)),
+                     short_date(plan.as_at), str(len(plan.actions)),
                      *(str(counts.get(group, 0)) for group in STATUS_LABELS), str(overdue)])
     total = sum(len(p.actions) for p in content.action_plans.values())
     return "\n\n".join([
-        "# Action plans",
+        f"{WIDE_PAGE}# Action plans",
         f"The papers contain {plural(len(content.action_plans), 'action plan')} with "
         f"{plural(total, 'action')} between them. Every row is here. \"Overdue\" means past its "
         "deadline on the plan's own date and not marked complete.",
         f"[See and filter every action in one table]({link(INDEX, ALL_ACTIONS)}){{ .md-button }}",
+        '<div class="plan-summary" markdown>',
         table(headers, rows),
+        "</div>",
     ]) + "\n"
 
 
