@@ -100,10 +100,11 @@ def page_registry() -> dict[str, Any]:
 def preset_facts(preset: dict[str, Any]) -> str:
     """What a preset fixes that no setting changes (population projection, rate path, ...)."""
     population = {"ons": "ONS projection", "shma": "housing-market (SHMA) projection"}
-    path = {"constant": "held at the 2017 rate", "rising": "rising on the 2011-2017 trend",
-            "falling": "falling to the national average"}
-    other = {"share": "a fixed share of total spending", "fixed": "held at the 2017 amount"}
+    path = {"constant": "held at the 2017 rate", "rising-trend": "rising on the 2011-2017 trend",
+            "to-target": "falling to the national average"}
+    other = {"share": "a fixed share of total spending", "constant": "held at the 2017 amount"}
+    chosen = preset["choices"]
     return (f"Fixed by this scenario: child population from the "
-            f"{population.get(preset['population'], preset['population'])}; non-UASC rate "
-            f"{path.get(preset['rate_path'], preset['rate_path'])}; non-placement costs "
-            f"{other.get(preset['non_placement'], preset['non_placement'])}.")
+            f"{population[chosen['population_projection']]}; non-UASC rate "
+            f"{path[chosen['rate_path']]}; non-placement costs "
+            f"{other[chosen['non_placement_costs']]}.")

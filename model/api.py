@@ -15,12 +15,13 @@ from model.parameters import (
     GROUPS,
     PRESET_IDS,
     assumptions,
+    choices,
     defaults,
     do_nothing,
     presets,
     registry,
 )
-from model.validation import Refusal, parse_number, validate
+from model.validation import Refusal, parse_number, validate_settings
 
 DEFAULT_SCENARIO = "baseline-ons"
 HORIZONS = (3, 5, 10)
@@ -28,7 +29,11 @@ VERSION = "1.0.0"
 
 
 def describe() -> dict[str, Any]:
-    """Everything the explorer needs to build its controls: presets and the parameter registry."""
+    """Everything the explorer needs to build its controls: presets, choices and parameters.
+
+    Each scenario gives its default ``choices`` and the settings its forecast ``uses``; each
+    parameter read only under some options says so in ``applies_when`` ({choice: [options]}).
+    """
     unc = assumptions()["uncertainty"]
     return {
         "version": VERSION,
@@ -36,6 +41,7 @@ def describe() -> dict[str, Any]:
         "scenarios": [presets()[pid].describe() for pid in PRESET_IDS],
         "default_scenario": DEFAULT_SCENARIO,
         "groups": list(GROUPS),
+        "choices": [c.describe() for c in choices().values()],
         "parameters": [p.describe() for p in registry().values()],
         "programmes": [
             {"id": pid, "label": programmes.LABELS[pid], "capacity_parameter": param,
@@ -123,13 +129,14 @@ def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
     Request (every key optional; values may be strings, as they arrive from a URL)::
 
         {"scenario": "baseline-ons" | "population-growth-only" | "rising-lac" | "falling-lac",
-         "overrides": {"non_uasc_rate": "75", ...},   # names from describe()["parameters"]
+         "overrides": {"non_uasc_rate": "75", "rate_path": "to-target", ...},
+                       # names from describe()["parameters"] and describe()["choices"]
          "uncertainty": true | false, "samples": 10..5000 (1000), "seed": int (2017)}
 
     Response::
 
-        {"version", "scenario": {id, label, report_label, ...},
-         "parameters": {name: value actually used},
+        {"version", "scenario": {id, label, report_label, choices (as used), uses, ...},
+         "parameters": {name: value actually used, numbers and choices alike},
          "errors": [{"parameter", "value", "message"}],   # each refused value, reset to default
          "rows": [{year, child_population, non_uasc_rate, uasc, lac, lac_prevented,
                    weeks_of_care, placement_cost, non_placement_cost, total_cost,
@@ -153,28 +160,30 @@ def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
         errors.append(Refusal("scenario", scenario, f"scenario must be one of "
                                                     f"{', '.join(PRESET_IDS)} (got {scenario!r})"))
         scenario = DEFAULT_SCENARIO
-    values, refused = validate(request.get("overrides") or {}, defaults())
-    errors.extend(refused)
+    checked = validate_settings(request.get("overrides") or {}, scenario, defaults())
+    errors.extend(checked.refusals)
+    values = checked.values
+    chosen = presets()[scenario].with_choices(checked.choices)
     want_band = _flag(request, "uncertainty", errors)
     unc = assumptions()["uncertainty"]
     samples = _integer(request, "samples", int(unc["default_samples"]),
                        int(unc["min_samples"]), int(unc["max_samples"]), errors)
     seed = _integer(request, "seed", int(unc["default_seed"]), 0, 2**31 - 1, errors)
 
-    rows = run(scenario, values)
+    rows = run(chosen, values)
     baseline_values = do_nothing(values)
-    baseline = run(scenario, baseline_values)
+    baseline = run(chosen, baseline_values)
     return {
         "version": VERSION,
-        "scenario": presets()[scenario].describe(),
-        "parameters": values,
+        "scenario": chosen.describe(),
+        "parameters": checked.settings(),
         "errors": [e.as_dict() for e in errors],
         "rows": rows,
         "baseline_rows": baseline,
         "change_table": change_table(rows, baseline, scenario),
         "programmes": programmes.evaluate_all(values),
         "programmes_at_report_scale": programmes.evaluate_all(at_report_scale(values)),
-        "uncertainty": uncertainty.band(scenario, values, samples, seed) if want_band else None,
+        "uncertainty": uncertainty.band(chosen, values, samples, seed) if want_band else None,
         "published": {"cost_of_doing_nothing": reproduction.published_changes(scenario)},
     }
 

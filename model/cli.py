@@ -16,8 +16,8 @@ from typing import Any, NoReturn
 
 from model import api, backtest, programmes, reproduction, uncertainty
 from model.forecast import ROW_FIELDS, run
-from model.parameters import PRESET_IDS, defaults, presets, registry, report_scale
-from model.validation import format_number, format_value, parse_number, validate
+from model.parameters import PRESET_IDS, Preset, choices, presets, registry, report_scale
+from model.validation import Checked, format_number, format_value, parse_number, validate_settings
 
 EXIT_BAD_INPUT = 2
 
@@ -41,11 +41,11 @@ def _parse_sets(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _values(sets: Sequence[str], base: dict[str, float]) -> dict[str, float]:
-    values, refused = validate(_parse_sets(sets), base)
-    if refused:
-        raise UsageError("\n".join(r.message for r in refused))
-    return values
+def _settings(sets: Sequence[str], preset: str, base: dict[str, float] | None = None) -> Checked:
+    checked = validate_settings(_parse_sets(sets), preset, base)
+    if checked.refusals:
+        raise UsageError("\n".join(r.message for r in checked.refusals))
+    return checked
 
 
 def _scenario(value: str) -> str:
@@ -96,8 +96,12 @@ def cmd_scenarios(args: argparse.Namespace) -> str:
 
 def cmd_parameters(args: argparse.Namespace) -> str:
     if args.json:
-        return _json(api.describe()["parameters"]) + "\n"
+        described = api.describe()
+        return _json([*described["choices"], *described["parameters"]]) + "\n"
     lines = []
+    for c in choices().values():
+        defaults = ", ".join(f"{pid} {c.default_for(pid)}" for pid in PRESET_IDS)
+        lines.append(f"{c.name:<36} one of {' | '.join(c.values)} (default: {defaults})")
     for p in registry().values():
         lines.append(f"{p.name:<36} {format_value(p, p.value):>9}  "
                      f"[{format_value(p, p.min)} to {format_value(p, p.max)}] {p.unit}")
@@ -115,8 +119,9 @@ def _samples(raw: str | None, default: int, low: int, high: int, name: str) -> i
 
 
 def cmd_run(args: argparse.Namespace) -> str:
-    scenario = _scenario(args.scenario)
-    values = _values(args.set or [], defaults())
+    checked = _settings(args.set or [], _scenario(args.scenario))
+    scenario: Preset = presets()[args.scenario].with_choices(checked.choices)
+    values = checked.values
     rows = run(scenario, values)
     if args.uncertainty:
         described = api.describe()["uncertainty"]
@@ -129,17 +134,22 @@ def cmd_run(args: argparse.Namespace) -> str:
                 row[f"{field}_low"] = band[f"{field}_low"][i]
                 row[f"{field}_high"] = band[f"{field}_high"][i]
     if args.json:
-        return _json({"scenario": scenario, "parameters": values, "rows": rows}) + "\n"
+        return _json({"scenario": scenario.id, "parameters": checked.settings(),
+                      "rows": rows}) + "\n"
     if args.csv:
         return _csv([{k: r[k] for k in ROW_FIELDS} for r in rows])
-    return _table(rows, f"{presets()[scenario].label} (£M at 2017 prices unless inflation set)")
+    changed = [f"{name} {value}" for name, value in checked.choices.items()
+               if value != getattr(presets()[scenario.id], name)]
+    title = scenario.label + (f", with {', '.join(changed)}" if changed else "")
+    return _table(rows, f"{title} (£M at 2017 prices unless inflation set)")
 
 
 def cmd_programme(args: argparse.Namespace) -> str:
     if args.id not in programmes.PROGRAMME_IDS:
         raise UsageError(f"programme must be one of {', '.join(programmes.PROGRAMME_IDS)} "
                          f"(got {args.id!r})")
-    values = _values(args.set or [], report_scale())
+    # The programmes do not depend on the scenario's choices; a choice is checked and ignored.
+    values = _settings(args.set or [], api.DEFAULT_SCENARIO, report_scale()).values
     result = programmes.evaluate(args.id, values)
     if args.json:
         return _json(result) + "\n"
@@ -196,7 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="one row per year for a scenario")
     p.add_argument("--scenario", required=True, help=", ".join(PRESET_IDS))
-    p.add_argument("--set", action="extend", nargs="+", metavar="NAME=VALUE")
+    p.add_argument("--set", action="extend", nargs="+", metavar="NAME=VALUE",
+                   help="a number (cost_per_week=1100) or a choice (rate_path=to-target); "
+                        "`python -m model parameters` lists them")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")

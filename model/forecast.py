@@ -4,6 +4,9 @@ children in care = non-UASC rate x child population / 10,000 + UASC (less any ke
 weeks of care    = children x average weeks in care
 placement cost   = weeks x cost per week
 non-placement    = weeks x non-placement cost per week, or the 2017 amount held (Falling CLA)
+
+A scenario is a preset with its choices (population projection, rate path, how non-placement
+costs behave), possibly changed with ``Preset.with_choices``; the numbers are in ``values``.
 """
 
 from __future__ import annotations
@@ -54,12 +57,12 @@ def run(preset: Preset | str, values: Mapping[str, float]) -> list[Row]:
     scenario = _preset(preset)
     end_year = int(values["end_year"])
     n = end_year - BASE_YEAR + 1
-    pops = population.scaled(scenario.population, values["population_growth_scale"])
+    pops = population.scaled(scenario.population_projection, values["population_growth_scale"])
     path = rates.path(
         scenario.rate_path,
         values["non_uasc_rate"],
-        values["national_non_uasc_rate"],
-        values["falling_years"],
+        values["target_rate"],
+        values["years_to_target"],
     )
     uasc = values["uasc"]
     weeks_base = values["weeks_in_care"]
@@ -70,7 +73,7 @@ def run(preset: Preset | str, values: Mapping[str, float]) -> list[Row]:
     prevented_a_year, programme_cost_a_year, other_savings_a_year = annual_effects(values)
     weeks_cut = values["reunification_weeks_reduction"]
     price_cut = values["placement_cost_reduction"] / 100
-    fixed_non_placement = scenario.non_placement == "fixed"
+    fixed_non_placement = scenario.non_placement_costs == "constant"
 
     rows: list[Row] = []
     base_non_placement = 0.0

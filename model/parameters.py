@@ -6,7 +6,9 @@ finds each assumption in one place; this module only loads it and gives it types
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +20,8 @@ PUBLISHED = HERE / "published.toml"
 
 PRESET_IDS = ("baseline-ons", "population-growth-only", "rising-lac", "falling-lac")
 GROUPS = ("Demand", "Costs", "Forecast", "Preventive programmes", "Placements and stays")
+CHOICE_NAMES = ("population_projection", "rate_path", "non_placement_costs")
+"""The choices, in the order of the assumptions file; each is a field of ``Preset``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,7 @@ class Parameter:
     high: float | None = None
     report_value: float | None = None
     integer: bool = False
+    aliases: tuple[str, ...] = ()
 
     @property
     def uncertain(self) -> bool:
@@ -48,6 +53,7 @@ class Parameter:
         """JSON-ready form used by the explorer to build its controls."""
         return {
             "name": self.name,
+            "type": "number",
             "label": self.label,
             "unit": self.unit,
             "group": self.group,
@@ -59,6 +65,56 @@ class Parameter:
             "high": self.high,
             "report_value": self.report_value,
             "integer": self.integer,
+            "aliases": list(self.aliases),
+            "applies_when": applies_when().get(self.name),
+            "kind": self.kind,
+            "source": self.source,
+            "method": self.method,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One allowed value of a choice, with the words a reader sees for it."""
+
+    value: str
+    label: str
+    uses: tuple[str, ...] = ()  # parameters that only this option reads
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A setting with a few named values (how the forecast moves), not a number."""
+
+    name: str
+    label: str
+    group: str
+    options: tuple[Option, ...]
+    default: tuple[tuple[str, str], ...]  # (preset id, option value), in PRESET_IDS order
+    kind: str
+    source: str
+    method: str = ""
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options)
+
+    def default_for(self, preset_id: str) -> str:
+        return dict(self.default)[preset_id]
+
+    def option(self, value: str) -> Option:
+        return next(option for option in self.options if option.value == value)
+
+    def describe(self) -> dict[str, Any]:
+        """JSON-ready form used by the explorer to build its controls."""
+        return {
+            "name": self.name,
+            "type": "choice",
+            "label": self.label,
+            "group": self.group,
+            "options": [{"value": o.value, "label": o.label, "uses": list(o.uses)}
+                        for o in self.options],
+            "default": dict(self.default),
             "kind": self.kind,
             "source": self.source,
             "method": self.method,
@@ -67,27 +123,40 @@ class Parameter:
 
 @dataclass(frozen=True, slots=True)
 class Preset:
-    """One of the report's four scenarios (a column of Table 10)."""
+    """One of the report's four scenarios (a column of Table 10): a name and a set of defaults.
+
+    The three choices are fields, so a forecast reads ``scenario.rate_path``; ``with_choices``
+    gives the same scenario with a reader's choices instead of the defaults.
+    """
 
     id: str
     label: str
     report_label: str
-    population: str  # "ons" | "shma"
-    rate_path: str  # "constant" | "rising" | "falling"
-    non_placement: str  # "share" | "fixed"
     description: str
     source: str
+    population_projection: str  # "ons" | "shma"
+    rate_path: str  # "constant" | "rising-trend" | "to-target"
+    non_placement_costs: str  # "share" | "constant"
 
-    def describe(self) -> dict[str, str]:
+    def choices(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in CHOICE_NAMES}
+
+    def with_choices(self, choices: Mapping[str, str]) -> Preset:
+        """The same scenario with some choices changed (values already validated)."""
+        unknown = set(choices) - set(CHOICE_NAMES)
+        if unknown:
+            raise KeyError(f"not a choice: {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **dict(choices))
+
+    def describe(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "label": self.label,
             "report_label": self.report_label,
-            "population": self.population,
-            "rate_path": self.rate_path,
-            "non_placement": self.non_placement,
             "description": self.description,
             "source": self.source,
+            "choices": self.choices(),
+            "uses": settings_used(self),
         }
 
 
@@ -134,17 +203,88 @@ def registry() -> dict[str, Parameter]:
             high=_optional(entry, "high"),
             report_value=_optional(entry, "report_value"),
             integer=bool(entry.get("integer", False)),
+            aliases=tuple(entry.get("aliases", ())),
         )
     return out
 
 
 @cache
+def choices() -> dict[str, Choice]:
+    """Every choice, in the order of the assumptions file."""
+    out: dict[str, Choice] = {}
+    for name, entry in assumptions()["choices"].items():
+        options = tuple(Option(value=o["value"], label=o["label"], uses=tuple(o.get("uses", ())))
+                        for o in entry["options"])
+        allowed = {o.value for o in options}
+        default = entry["default"]
+        if set(default) != set(PRESET_IDS) or not set(default.values()) <= allowed:
+            raise ValueError(f"choices.{name}: a default for each preset, one of {allowed}")
+        out[name] = Choice(
+            name=name,
+            label=entry["label"],
+            group=entry["group"],
+            options=options,
+            default=tuple((pid, str(default[pid])) for pid in PRESET_IDS),
+            kind=entry["kind"],
+            source=entry["source"],
+            method=entry.get("method", ""),
+        )
+    if tuple(out) != CHOICE_NAMES:
+        raise ValueError(f"assumptions.toml has choices {tuple(out)}; the model knows {CHOICE_NAMES}")
+    return out
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Older names still accepted as input -> the parameter's name."""
+    return {alias: p.name for p in registry().values() for alias in p.aliases}
+
+
+@cache
+def applies_when() -> dict[str, dict[str, list[str]]]:
+    """Parameters read only under some options: name -> {choice: [options that read it]}."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for choice in choices().values():
+        for option in choice.options:
+            for name in option.uses:
+                if name not in registry():
+                    raise ValueError(f"choices.{choice.name}: {name} is not a parameter")
+                out.setdefault(name, {}).setdefault(choice.name, []).append(option.value)
+    return out
+
+
+def settings_used(preset: Preset) -> list[str]:
+    """The settings a scenario's forecast reads: every choice, and each parameter unless it
+    is read only under options the scenario does not take (the target rate when the rate is
+    constant, say). Moving any other parameter cannot change that scenario's forecast."""
+    chosen = preset.choices()
+    used = list(CHOICE_NAMES)
+    for name in registry():
+        needs = applies_when().get(name, {})
+        if all(chosen[choice] in options for choice, options in needs.items()):
+            used.append(name)
+    return used
+
+
+@cache
 def presets() -> dict[str, Preset]:
-    """The four scenarios, keyed by their stable ids."""
+    """The four scenarios, keyed by their stable ids, each with its default choices."""
     out: dict[str, Preset] = {}
     for preset_id, entry in assumptions()["presets"].items():
-        out[preset_id] = Preset(id=preset_id, **entry)
+        defaults_ = {name: c.default_for(preset_id) for name, c in choices().items()}
+        out[preset_id] = Preset(id=preset_id, **entry, **defaults_)
     return out
+
+
+def default_choices(preset_id: str) -> dict[str, str]:
+    """The choices a preset makes (its defaults)."""
+    return presets()[preset_id].choices()
+
+
+def scenario(preset: Preset | str, chosen: Mapping[str, str] | None = None) -> Preset:
+    """A preset (by id), with some of its choices changed."""
+    base = preset if isinstance(preset, Preset) else presets()[preset]
+    return base.with_choices(chosen) if chosen else base
 
 
 def defaults() -> dict[str, float]:

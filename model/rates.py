@@ -63,13 +63,18 @@ def rising_increments() -> tuple[float, ...]:
 
 
 def path(kind: str, base_rate: float, target_rate: float, years_to_target: float) -> list[float]:
-    """The non-UASC rate for each year 2017-2037 under a scenario's rate path."""
+    """The non-UASC rate for each year 2017-2037 under a rate path (the ``rate_path`` choice).
+
+    "constant": the 2017 rate throughout; "rising-trend": the 2017 rate plus the Rising
+    scenario's rise on the trend; "to-target": a straight line from the 2017 rate to
+    ``target_rate`` over ``years_to_target`` years, then flat (up or down).
+    """
     n = LAST_YEAR - BASE_YEAR + 1
     if kind == "constant":
         return [base_rate] * n
-    if kind == "rising":
+    if kind == "rising-trend":
         return [base_rate + step for step in rising_increments()]
-    if kind == "falling":
+    if kind == "to-target":
         out = []
         for i in range(n):
             share = min(i / years_to_target, 1.0)

@@ -1,7 +1,9 @@
 """Checking raw user input (strings from a URL or command line, or numbers) against the registry.
 
-One function serves the command line and the browser alike, so both refuse the same values with
-the same words. It never raises for bad input: it reports each refusal and keeps the good values.
+One function, ``validate_settings``, serves the command line and the browser alike, so both refuse
+the same values with the same words. It never raises for bad input: it reports each refusal and
+keeps the good values. A setting is either a number (a parameter, with a range) or a choice (one
+of a few named values, such as ``rate_path``); older parameter names are accepted as aliases.
 """
 
 from __future__ import annotations
@@ -10,9 +12,17 @@ import difflib
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from model.parameters import Parameter, defaults, registry
+from model.parameters import (
+    Parameter,
+    Preset,
+    aliases,
+    choices,
+    defaults,
+    presets,
+    registry,
+)
 
 # Plain decimal numbers only (what JavaScript's Number() also accepts): no "1_000", "£", "0x10".
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -77,28 +87,119 @@ def parse_number(raw: object) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _unknown(name: object, raw: object) -> Refusal:
+    known = [*registry(), *choices(), *aliases()]
+    close = difflib.get_close_matches(str(name), known, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return Refusal(str(name), raw, f"{name!s} is not a model parameter{hint}")
+
+
 def check_value(name: str, raw: object) -> tuple[float | None, Refusal | None]:
-    """Validate one named value: (number, None) if accepted, else (None, refusal)."""
+    """Validate one named number: (number, None) if accepted, else (None, refusal).
+
+    Only parameters' own names; ``check_setting`` also takes choices and older names.
+    """
     params = registry()
     if not isinstance(name, str) or name not in params:
-        close = difflib.get_close_matches(str(name), list(params), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        return None, Refusal(str(name), raw, f"{name!s} is not a model parameter{hint}")
-    p = params[name]
+        if isinstance(name, str) and name in choices():
+            return None, Refusal(name, raw, f"{name} is a choice, not a number: "
+                                            f"{_choice_text(name)}")
+        return None, _unknown(name, raw)
+    return _check_number(params[name], name, raw)
+
+
+def _check_number(p: Parameter, given: str, raw: object) -> tuple[float | None, Refusal | None]:
     value = parse_number(raw)
     if value is None or not (p.min <= value <= p.max) or (p.integer and not value.is_integer()):
         kind = "a whole number" if p.integer else "a number"
-        message = f"{name} must be {kind} {_range_text(p)} (got {_shown(raw)})"
-        return None, Refusal(name, raw, message)
+        who = given if given == p.name else f"{given} (now called {p.name})"
+        message = f"{who} must be {kind} {_range_text(p)} (got {_shown(raw)})"
+        return None, Refusal(given, raw, message)
     return value, None
+
+
+def _choice_text(name: str) -> str:
+    return f"one of {', '.join(choices()[name].values)}"
+
+
+def check_choice(name: str, raw: object) -> tuple[str | None, Refusal | None]:
+    """Validate one named choice: (value, None) if accepted, else (None, refusal).
+
+    Surrounding spaces and capitals are forgiven ("ONS" is "ons"); nothing else is.
+    """
+    choice = choices().get(name) if isinstance(name, str) else None
+    if choice is None:
+        return None, _unknown(name, raw)
+    if isinstance(raw, str) and raw.strip().lower() in choice.values:
+        return raw.strip().lower(), None
+    return None, Refusal(name, raw, f"{name} must be {_choice_text(name)} (got {_shown(raw)})")
+
+
+def check_setting(name: str, raw: object) -> tuple[float | str | None, Refusal | None]:
+    """A number for a parameter, a value for a choice; an older name counts as its parameter."""
+    if isinstance(name, str) and name in choices():
+        return check_choice(name, raw)
+    if isinstance(name, str) and name in aliases():
+        return _check_number(registry()[aliases()[name]], name, raw)
+    return check_value(name, raw)
+
+
+@dataclass(slots=True)
+class Checked:
+    """The settings a run uses: every number, every choice, and what was refused."""
+
+    values: dict[str, float]
+    choices: dict[str, str]
+    refusals: list[Refusal] = field(default_factory=list)
+
+    def settings(self) -> dict[str, float | str]:
+        """Numbers and choices in one mapping, by the names ``--set`` takes."""
+        return {**self.values, **self.choices}
+
+
+def validate_settings(
+    raw: Mapping[str, object] | None,
+    preset: Preset | str = "baseline-ons",
+    base: Mapping[str, float] | None = None,
+) -> Checked:
+    """Merge accepted overrides (numbers and choices) into the preset's defaults.
+
+    ``base`` replaces the default numbers (the programme command starts from the report's
+    scale). Refused values keep the preset's value, so one bad entry never stops the rest being
+    computed. An older name (``national_non_uasc_rate``) sets its parameter (``target_rate``),
+    unless the new name is given too, which then wins and the older one is refused.
+    """
+    scenario = preset if isinstance(preset, Preset) else presets()[preset]
+    checked = Checked(dict(defaults() if base is None else base), scenario.choices())
+    if raw is None:
+        return checked
+    if not isinstance(raw, Mapping):
+        checked.refusals.append(
+            Refusal("overrides", raw, "overrides must be a mapping of name to value"))
+        return checked
+    for name, item in raw.items():
+        target = aliases().get(name) if isinstance(name, str) else None
+        if target is not None and target in raw:
+            checked.refusals.append(Refusal(name, item, f"{name} is the old name of {target}, "
+                                                        f"which is also given: {target} was used"))
+            continue
+        value, refusal = check_setting(name, item)
+        if refusal is not None:
+            checked.refusals.append(refusal)
+        elif isinstance(value, str):
+            checked.choices[name] = value
+        elif value is not None:
+            checked.values[target or name] = value
+    return checked
 
 
 def validate(
     raw: Mapping[str, object] | None, base: Mapping[str, float] | None = None
 ) -> tuple[dict[str, float], list[Refusal]]:
-    """Merge accepted overrides into ``base`` (default: the preset defaults).
+    """The numbers only: merge accepted overrides into ``base`` (default: the preset defaults).
 
     Refused values keep the base value, so one bad slider never stops the rest being computed.
+    A choice is refused here (there is nowhere to put it): use ``validate_settings``.
     """
     values = dict(defaults() if base is None else base)
     refusals: list[Refusal] = []
@@ -107,9 +208,11 @@ def validate(
     if not isinstance(raw, Mapping):
         return values, [Refusal("overrides", raw, "overrides must be a mapping of name to value")]
     for name, item in raw.items():
-        value, refusal = check_value(name, item)
+        value, refusal = check_setting(name, item)
         if refusal is not None:
             refusals.append(refusal)
+        elif isinstance(value, str):
+            refusals.append(Refusal(name, item, f"{name} is a choice, not a number"))
         elif value is not None:
-            values[name] = value
+            values[aliases().get(name, name)] = value
     return values, refusals

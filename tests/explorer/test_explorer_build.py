@@ -85,8 +85,8 @@ def test_every_model_parameter_has_a_slider_and_a_number_box(files: Files) -> No
 
 def test_settings_only_one_preset_uses_are_marked() -> None:
     used = {p["name"]: p["used_by"] for p in page_registry()["parameters"]}
-    assert used["national_non_uasc_rate"] == ["falling-lac"]
-    assert used["falling_years"] == ["falling-lac"]
+    assert used["target_rate"] == ["falling-lac"]
+    assert used["years_to_target"] == ["falling-lac"]
     assert len(used["cost_per_week"]) == 4
 
 

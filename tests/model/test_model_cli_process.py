@@ -30,6 +30,12 @@ def python_m_model(*args):
          "error: --scenario must be one of baseline-ons, population-growth-only, rising-lac, "
          "falling-lac (got 'sideways')"),
         (["run"], "error: the following arguments are required: --scenario"),
+        (["run", "--scenario", "baseline-ons", "--set", "rate_path=x"],
+         "error: rate_path must be one of constant, rising-trend, to-target (got 'x')"),
+        (["run", "--scenario", "baseline-ons", "--set", "population_projection=census",
+          "non_placement_costs=fixed"],
+         "error: population_projection must be one of ons, shma (got 'census')\n"
+         "error: non_placement_costs must be one of share, constant (got 'fixed')"),
     ],
 )
 def test_bad_input(args, message):
@@ -48,3 +54,8 @@ def test_run_and_programme():
     assert result.returncode == 0 and json.loads(result.stdout)["capacity"] == 15
     result = python_m_model("scenarios")
     assert result.returncode == 0 and "falling-lac" in result.stdout
+    result = python_m_model("run", "--scenario", "baseline-ons", "--json",
+                            "--set", "rate_path=to-target", "--set", "target_rate=60")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    assert rows[5]["non_uasc_rate"] == 60 and rows[-1]["non_uasc_rate"] == 60

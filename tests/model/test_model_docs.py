@@ -25,8 +25,9 @@ def test_reconstructed_numbers_match_the_assumptions(text):
 
 def test_core_parameters_are_explained(text):
     for name in ("non_uasc_rate", "uasc", "weeks_in_care", "cost_per_week", "non_placement_share",
-                 "national_non_uasc_rate", "falling_years", "population_growth_scale",
-                 "cost_inflation"):
+                 "target_rate", "years_to_target", "population_growth_scale",
+                 "cost_inflation", "population_projection", "rate_path",
+                 "non_placement_costs"):
         assert f"`{name}`" in text, name
     for name, p in registry().items():
         if p.low is not None and name.startswith(("uasc", "weeks", "cost_per_week")):

@@ -21,9 +21,9 @@ REQUIRED_NAMES = (
 def test_presets_are_the_four_report_scenarios():
     assert tuple(presets()) == PRESET_IDS
     assert PRESET_IDS == ("baseline-ons", "population-growth-only", "rising-lac", "falling-lac")
-    assert presets()["baseline-ons"].population == "ons"
-    assert {presets()[p].population for p in PRESET_IDS[1:]} == {"shma"}
-    assert presets()["falling-lac"].non_placement == "fixed"
+    assert presets()["baseline-ons"].population_projection == "ons"
+    assert {presets()[p].population_projection for p in PRESET_IDS[1:]} == {"shma"}
+    assert presets()["falling-lac"].non_placement_costs == "constant"
 
 
 def test_issue_parameter_names_exist():
@@ -55,8 +55,8 @@ def test_table10_defaults():
     assert values["weeks_in_care"] == 35
     assert values["cost_per_week"] == 1072
     assert values["non_placement_share"] == 47
-    assert values["national_non_uasc_rate"] == 56
-    assert values["falling_years"] == 5
+    assert values["target_rate"] == 56  # formerly national_non_uasc_rate
+    assert values["years_to_target"] == 5  # formerly falling_years
 
 
 def test_programmes_are_off_in_every_preset():

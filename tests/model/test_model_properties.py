@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from model import api
 from model.forecast import run
-from model.parameters import PRESET_IDS, defaults, do_nothing, registry
+from model.parameters import PRESET_IDS, aliases, choices, defaults, do_nothing, registry
+from model.parameters import presets as preset_table
 from model.validation import check_value
 
 PARAMS = registry()
@@ -33,7 +34,17 @@ def settings_(draw, names=tuple(PARAMS)):
     return values
 
 
-presets = st.sampled_from(PRESET_IDS)
+@st.composite
+def scenarios(draw):
+    """A preset with any of its choices changed (a preset is only a set of defaults)."""
+    preset = preset_table()[draw(st.sampled_from(PRESET_IDS))]
+    chosen = {name: draw(st.sampled_from(c.values)) for name, c in choices().items()
+              if draw(st.booleans())}
+    return preset.with_choices(chosen)
+
+
+presets = scenarios()
+OPTION_VALUES = sorted({v for c in choices().values() for v in c.values})
 COSTS = ("placement_cost", "non_placement_cost", "total_cost", "programme_cost")
 
 
@@ -77,9 +88,11 @@ def test_validation_never_raises_and_accepts_only_in_range_numbers(name, raw):
 
 
 @settings(max_examples=60, deadline=None)
-@given(presets, st.dictionaries(st.sampled_from([*PARAMS, "bogus"]),
-                                st.one_of(st.text(max_size=8), st.floats(), st.integers()),
-                                max_size=6))
+@given(st.sampled_from(PRESET_IDS),
+       st.dictionaries(st.sampled_from([*PARAMS, *choices(), *aliases(), "bogus"]),
+                       st.one_of(st.text(max_size=8), st.floats(), st.integers(),
+                                 st.sampled_from(OPTION_VALUES)),
+                       max_size=6))
 def test_compute_never_raises(preset, overrides):
     import json
 

@@ -27,7 +27,11 @@ import hashlib, json
 from model import api, reproduction
 request = {"scenario": "rising-lac", "uncertainty": True, "samples": 200, "seed": 1,
            "overrides": {"edge_of_care_families": 135.5, "pause_women": 15, "cost_inflation": 2}}
-payload = {"compute": api.compute(request), "reproduction": reproduction.comparisons()}
+chosen = {"scenario": "baseline-ons", "uncertainty": True, "samples": 200, "seed": 2,
+          "overrides": {"rate_path": "to-target", "target_rate": 60, "years_to_target": 4,
+                        "population_projection": "shma", "non_placement_costs": "constant"}}
+payload = {"compute": api.compute(request), "choices": api.compute(chosen),
+           "reproduction": reproduction.comparisons()}
 hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 `;
 
