@@ -42,7 +42,12 @@ def trace_requests(registry: Mapping[str, Any]) -> list[dict[str, Any]]:
         every_lever = {p["name"]: p["report_value"] if p["report_value"] is not None
                        else p["max"] for p in registry["parameters"]}
         requests.append({"scenario": preset["id"], "overrides": every_lever})
-    requests.append({"scenario": "nonsense", "overrides": {"uasc": "<script>", "x": "1"},
+    for choice in registry["choices"]:
+        for option in choice["options"]:
+            requests.append({"scenario": registry["default_preset"],
+                             "overrides": {choice["name"]: option["value"]}})
+    requests.append({"scenario": "nonsense", "overrides": {"uasc": "<script>", "x": "1",
+                                                           "rate_path": "<b>"},
                      "uncertainty": "maybe", "samples": "NaN"})
     return requests
 

@@ -1,9 +1,10 @@
-"""The model's parameter registry, shaped for the page: the controls are built from this, never
-from ranges written in the explorer.
+"""The model's settings, shaped for the page: the controls are built from this, never from
+ranges or options written in the explorer.
 
-Everything comes from ``model.api.describe()``. One thing is measured rather than read: which
-presets a parameter affects (moving it and seeing whether the forecast changes), so the page can
-say "the chosen scenario does not use this setting" for, say, the Falling scenario's target rate.
+Everything comes from ``model.api.describe()``: the choices (population projection, rate path,
+non-placement costs) with their options and each preset's default, the numbers with their ranges,
+and which settings apply only under some options (``applies_when``), so the page can say "these
+settings do not use this" of the target rate while the rate is held constant, say.
 """
 
 from __future__ import annotations
@@ -35,28 +36,35 @@ def _split_label(label: str) -> tuple[str, str]:
     return head, tail[:1].upper() + tail[1:]
 
 
-def _moved(p: dict[str, Any], preset: str) -> float:
-    default = p["default"][preset]
-    return p["max"] if default != p["max"] else p["min"]
+def _choice(c: dict[str, Any], default_preset: str) -> dict[str, Any]:
+    labels = {o["value"]: o["label"] for o in c["options"]}
+    return {
+        "name": c["name"], "label": c["label"], "group": c["group"],
+        "options": [{"value": o["value"], "label": o["label"]} for o in c["options"]],
+        "defaults": c["default"], "default_text": labels[c["default"][default_preset]],
+        "source": c.get("source", ""), "method": c.get("method", ""),
+        "kind_text": KIND_TEXT.get(c.get("kind", ""), ""),
+    }
 
 
-def _used_by(p: dict[str, Any], presets: list[str]) -> list[str]:
-    """Presets whose forecast (rows) changes when this parameter moves from its default."""
-    used = []
-    for preset in presets:
-        base = api.compute({"scenario": preset})["rows"]
-        moved = api.compute({"scenario": preset,
-                             "overrides": {p["name"]: _moved(p, preset)}})["rows"]
-        if moved != base:
-            used.append(preset)
-    return used
+def _applies_text(when: dict[str, list[str]] | None, choices: dict[str, Any]) -> str:
+    """'Used only when: How the rate ... moves is “Moves to a target rate, ...”.'"""
+    if not when:
+        return ""
+    parts = []
+    for name, values in when.items():
+        labels = {o["value"]: o["label"] for o in choices[name]["options"]}
+        shown = " or ".join(f"“{labels[v]}”" for v in values)
+        parts.append(f"{choices[name]['label']} is {shown}")
+    return "Used only when " + "; and ".join(parts) + "."
 
 
 def page_registry() -> dict[str, Any]:
-    """Presets, parameters grouped for the form, and the uncertainty settings."""
+    """Presets, choices and parameters grouped for the form, and the uncertainty settings."""
     described = api.describe()
-    presets = [{**s, "facts": preset_facts(s)} for s in described["scenarios"]]
-    preset_ids = [s["id"] for s in presets]
+    presets = described["scenarios"]
+    choices = [_choice(c, described["default_scenario"]) for c in described["choices"]]
+    choice_by_name = {c["name"]: c for c in described["choices"]}
     parameters = []
     for p in described["parameters"]:
         subgroup, short = _split_label(p["label"])
@@ -72,39 +80,30 @@ def page_registry() -> dict[str, Any]:
             else number_text(p["report_value"]),
             "source": p.get("source", ""), "method": p.get("method", ""),
             "kind_text": KIND_TEXT.get(p.get("kind", ""), ""),
-            "used_by": _used_by(p, preset_ids),
+            "aliases": p.get("aliases", []),
+            "applies_when": p.get("applies_when"),
+            "applies_text": _applies_text(p.get("applies_when"), choice_by_name),
         })
     groups = []
     for name in described["groups"]:
         members = [p for p in parameters if p["group"] == name]
+        group_choices = [c for c in choices if c["group"] == name]
         subgroups: list[dict[str, Any]] = []
         for p in members:
             if not subgroups or subgroups[-1]["title"] != p["subgroup"]:
                 subgroups.append({"title": p["subgroup"], "parameters": []})
             subgroups[-1]["parameters"].append(p)
-        if members:
-            groups.append({"name": name, "subgroups": subgroups})
+        if members or group_choices:
+            groups.append({"name": name, "choices": group_choices, "subgroups": subgroups})
     unc = described["uncertainty"]
     return {
         "version": described["version"],
         "presets": presets,
         "default_preset": described["default_scenario"],
+        "choices": choices,
         "parameters": parameters,
         "groups": groups,
         "samples": unc["default_samples"],
         "seed": unc["default_seed"],
         "percentiles": unc["percentiles"],
     }
-
-
-def preset_facts(preset: dict[str, Any]) -> str:
-    """What a preset fixes that no setting changes (population projection, rate path, ...)."""
-    population = {"ons": "ONS projection", "shma": "housing-market (SHMA) projection"}
-    path = {"constant": "held at the 2017 rate", "rising-trend": "rising on the 2011-2017 trend",
-            "to-target": "falling to the national average"}
-    other = {"share": "a fixed share of total spending", "constant": "held at the 2017 amount"}
-    chosen = preset["choices"]
-    return (f"Fixed by this scenario: child population from the "
-            f"{population[chosen['population_projection']]}; non-UASC rate "
-            f"{path[chosen['rate_path']]}; non-placement costs "
-            f"{other[chosen['non_placement_costs']]}.")

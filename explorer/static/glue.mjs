@@ -3,12 +3,14 @@
 // Nothing here computes a forecast. Every figure comes from the Python model, either computed at
 // build time (the four published scenarios, embedded in the page) or in the worker. Values read
 // from the link are checked in state.mjs and only ever shown with textContent.
-import { checkValue, formatNumber, fragmentFor, overridesFor, parseFragment, sameNumber, shorten } from "./state.mjs";
+import { checkValue, formatNumber, fragmentFor, optionLabel, overridesFor, parseFragment, sameNumber, sameSetting, settingsOf, shorten } from "./state.mjs";
 
 const data = JSON.parse(document.getElementById("explorer-data").textContent);
 const { registry, variant } = data;
 const built = data.results; // preset id -> view, when the page was built with them
 const byName = new Map(registry.parameters.map((p) => [p.name, p]));
+const choiceByName = new Map(registry.choices.map((c) => [c.name, c]));
+const settingLabel = (name) => (byName.get(name) ?? choiceByName.get(name))?.label ?? name;
 const $ = (id) => document.getElementById(id);
 const BAND_DELAY_MS = 300; // compute the uncertainty band once the reader pauses this long
 const ANNOUNCE_DELAY_MS = 700; // tell screen readers the result once changes settle
@@ -28,7 +30,12 @@ const explorer = (window.explorer = {
 });
 
 function defaultsFor(id) {
-  return Object.fromEntries(registry.parameters.map((p) => [p.name, p.defaults[id]]));
+  return Object.fromEntries(settingsOf(registry).map((s) => [s.name, s.defaults[id]]));
+}
+
+/** A parameter read only under some choices (the target rate, say) that these settings skip. */
+function unusedNow(p) {
+  return Boolean(p.applies_when) && Object.entries(p.applies_when).some(([choice, options]) => !options.includes(values[choice]));
 }
 
 // ------------------------------------------------------------------------------ the shared link
@@ -222,7 +229,7 @@ function show(view, job) {
   $("pin").disabled = provisional; // pin what the settings give, not the stand-in
   // The model refuses values it cannot use; the controls then show what it used instead.
   for (const error of view.errors) {
-    if (byName.has(error.parameter)) values[error.parameter] = view.values[error.parameter];
+    if (byName.has(error.parameter) || choiceByName.has(error.parameter)) values[error.parameter] = view.values[error.parameter];
   }
   charts.set("scenario", withNaN(view.chart));
   document.documentElement.classList.toggle("no-band", !view.band);
@@ -289,17 +296,21 @@ function renderTable(id, table) {
 
 function renderInputs() {
   const body = document.createElement("tbody");
-  for (const p of registry.parameters) {
+  const rows = [
+    ...registry.choices.map((c) => [c, [c.label, optionLabel(c, values[c.name]), "", optionLabel(c, c.defaults[scenario])]]),
+    ...registry.parameters.map((p) => [p, [p.label, formatNumber(values[p.name]), p.unit, formatNumber(p.defaults[scenario])]]),
+  ];
+  for (const [setting, cells] of rows) {
     const tr = document.createElement("tr");
-    const cells = [p.label, formatNumber(values[p.name]), p.unit, formatNumber(p.defaults[scenario])];
+    const number = byName.has(setting.name);
     cells.forEach((text, i) => {
       const cell = document.createElement(i === 0 ? "th" : "td");
       if (i === 0) cell.scope = "row";
-      if (i === 1 || i === 3) cell.className = "num";
+      if (number && (i === 1 || i === 3)) cell.className = "num";
       cell.textContent = text;
       tr.append(cell);
     });
-    if (!sameNumber(values[p.name], p.defaults[scenario])) tr.className = "changed";
+    if (!sameSetting(values[setting.name], setting.defaults[scenario])) tr.className = "changed";
     body.append(tr);
   }
   $("inputs-table").tBodies[0].replaceWith(body);
@@ -308,7 +319,7 @@ function renderInputs() {
 function renderProblems(modelErrors = []) {
   const items = [
     ...linkProblems.map((p) => `${p.label}${p.value !== "" ? ` (“${shorten(p.value)}” in the link)` : ""} ${p.message}.`),
-    ...modelErrors.map((e) => `${byName.get(e.parameter)?.label ?? e.parameter}: ${e.message}; the scenario's value was used.`),
+    ...modelErrors.map((e) => `${settingLabel(e.parameter)}: ${e.message}; the scenario's value was used.`),
   ];
   const box = $("problems");
   box.hidden = items.length === 0;
@@ -396,6 +407,23 @@ for (const p of registry.parameters) {
   });
 }
 
+const choiceInputs = new Map(); // name -> { radios, control }
+for (const c of registry.choices) {
+  const radios = [...document.querySelectorAll(`input[type="radio"][data-choice="${c.name}"]`)];
+  choiceInputs.set(c.name, { radios, control: $(`c-${c.name}`) });
+  for (const radio of radios) {
+    radio.addEventListener("change", (event) => {
+      if (radio.checked) setChoice(c, radio.value, event.timeStamp);
+    });
+  }
+}
+
+function setChoice(c, value, eventTime) {
+  values[c.name] = value;
+  for (const radio of choiceInputs.get(c.name).radios) radio.checked = radio.value === value;
+  update(eventTime, "control");
+}
+
 function setValue(p, value, eventTime, from) {
   values[p.name] = value;
   const { range, number } = inputs.get(p.name);
@@ -419,11 +447,14 @@ function syncControls() {
     number.value = values[p.name];
     fieldError(p, "");
   }
+  for (const c of registry.choices) {
+    for (const radio of choiceInputs.get(c.name).radios) radio.checked = radio.value === values[c.name];
+  }
   for (const radio of document.querySelectorAll('input[name="scenario"]')) radio.checked = radio.value === scenario;
   markControls();
 }
 
-/** Mark changed settings, settings the chosen preset ignores, and what the preset fixes. */
+/** Mark changed settings, and settings the current choices do not read. */
 function markControls() {
   for (const p of registry.parameters) {
     const { control } = inputs.get(p.name);
@@ -431,9 +462,16 @@ function markControls() {
     control.classList.toggle("changed", changed);
     control.querySelector(".reset").hidden = !changed;
     for (const el of control.querySelectorAll(".default")) el.textContent = formatNumber(p.defaults[scenario]);
-    const unused = p.used_by.length > 0 && !p.used_by.includes(scenario);
+    const unused = unusedNow(p);
     control.querySelector(".not-used").hidden = !unused;
     control.classList.toggle("unused", unused);
+  }
+  for (const c of registry.choices) {
+    const { control } = choiceInputs.get(c.name);
+    const changed = values[c.name] !== c.defaults[scenario];
+    control.classList.toggle("changed", changed);
+    control.querySelector(".reset").hidden = !changed;
+    control.querySelector(".default").textContent = optionLabel(c, c.defaults[scenario]);
   }
   for (const group of document.querySelectorAll("details.group")) {
     const n = group.querySelectorAll(".control.changed").length;
@@ -442,7 +480,6 @@ function markControls() {
     badge.textContent = n === 1 ? "1 changed" : `${n} changed`;
   }
   const preset = registry.presets.find((p) => p.id === scenario);
-  $("preset-facts").textContent = preset.facts;
   $("scenario-source").textContent = `${preset.label}: ${preset.description} Source: ${preset.source}.`;
 }
 
@@ -462,7 +499,11 @@ for (const radio of document.querySelectorAll('input[name="scenario"]')) {
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button");
   if (!button) return;
-  if (button.dataset.reset) {
+  if (button.dataset.resetChoice) {
+    const c = choiceByName.get(button.dataset.resetChoice);
+    setChoice(c, c.defaults[scenario], event.timeStamp);
+    choiceInputs.get(c.name).radios.find((r) => r.checked)?.focus();
+  } else if (button.dataset.reset) {
     const p = byName.get(button.dataset.reset);
     setValue(p, p.defaults[scenario], event.timeStamp, "button");
     fieldError(p, "");
@@ -522,6 +563,11 @@ function renderCompare() {
     const label = (id) => registry.presets.find((p) => p.id === id).label;
     differ.push(`Scenario: A “${label(pinned.scenario)}”, B “${label(scenario)}”`);
   }
+  for (const c of registry.choices) {
+    if (pinned.values[c.name] !== values[c.name]) {
+      differ.push(`${c.label}: A “${optionLabel(c, pinned.values[c.name])}”, B “${optionLabel(c, values[c.name])}”`);
+    }
+  }
   for (const p of registry.parameters) {
     if (!sameNumber(pinned.values[p.name], values[p.name])) {
       differ.push(`${p.label}: A ${formatNumber(pinned.values[p.name])}, B ${formatNumber(values[p.name])} (${p.unit})`);
@@ -568,6 +614,8 @@ $("download").addEventListener("click", () => {
     ["Uncertainty band", current.band ? `${registry.percentiles[0]}th to ${registry.percentiles[1]}th percentile of ${registry.samples} runs` : "not computed"],
     [],
     ["Setting", "Name", "Value", "Unit", "Scenario's value"],
+    // A choice's value as the command line takes it, with its plain words in the unit column.
+    ...registry.choices.map((c) => [c.label, c.name, values[c.name], optionLabel(c, values[c.name]), c.defaults[scenario]]),
     ...registry.parameters.map((p) => [p.label, p.name, values[p.name], p.unit, p.defaults[scenario]]),
     [],
     current.export.columns,

@@ -121,6 +121,81 @@ def test_a_shared_link_shows_exactly_what_the_command_line_computes(
     assert log.page_errors == [] and log.console_errors == []
 
 
+def test_a_shared_link_with_choices_shows_what_the_command_line_computes(
+        page: tuple[Page, PageLog], site_url: str) -> None:
+    """The population projection, rate path and non-placement costs are settings like any other:
+    a link changes them under the command line's names, and gets the command line's numbers."""
+    tab, log = page
+    record_renders(tab)
+    sets = {"rate_path": "to-target", "target_rate": "60", "years_to_target": "4",
+            "population_projection": "ons", "non_placement_costs": "constant"}
+    fragment = "scenario=population-growth-only&" + "&".join(f"{k}={v}" for k, v in sets.items())
+    tab.goto(f"{site_url}explorer/#{fragment}")
+    frame = explorer_frame(tab)
+    wait_for_render(frame, "link")
+    wait_for_render(frame, "band", band=True)
+    expected = cli_run("population-growth-only", sets)
+    assert expected["rows"][4]["non_uasc_rate"] == 60  # the CLI did take the choices
+
+    rows = table(frame, "years")
+    assert len(rows) == len(expected["rows"])
+    for shown, row in zip(rows, expected["rows"], strict=True):
+        population, rate, lac, cost = shown[1], shown[2], shown[3], shown[6]
+        assert population[0] == presenter.count(row["child_population"])
+        assert close(float(population[1] or "nan"), row["child_population"])
+        assert close(float(rate[1] or "nan"), row["non_uasc_rate"])
+        assert lac[0] == presenter.count(row["lac"]) and close(float(lac[1] or "nan"), row["lac"])
+        assert cost[0] == presenter.money_m(row["total_cost"])
+        assert close(float(cost[1] or "nan"), row["total_cost"])
+        assert shown[5][0] == f"{presenter.count(row['lac_low'])} to {presenter.count(row['lac_high'])}"
+    plotted = frame.evaluate("() => Bokeh.documents[0].get_model_by_name('scenario').data.cost_m")
+    assert all(close(a * 1e6, b["total_cost"]) for a, b in zip(plotted, expected["rows"], strict=True))
+    # the radio groups show the link's choices, each marked as changed from the scenario's
+    for name, value in sets.items():
+        if name in ("target_rate", "years_to_target"):
+            assert frame.input_value(f"#n-{name}") == value
+        else:
+            assert frame.is_checked(f"#o-{name}-{value}"), name
+            expect(frame.locator(f"#c-{name}")).to_have_class(re.compile(r"\bchanged\b"))
+    expect(frame.locator("#c-target_rate .not-used")).to_be_hidden()  # the path reads it
+    from urllib.parse import parse_qsl
+
+    assert dict(parse_qsl(tab.evaluate("location.hash")[1:])) == dict(parse_qsl(fragment))
+    assert frame.is_hidden("#problems")
+    assert log.page_errors == [] and log.console_errors == []
+
+
+def test_a_choice_moves_with_the_keyboard_and_is_announced(page: tuple[Page, PageLog],
+                                                           site_url: str) -> None:
+    tab, log = page
+    record_renders(tab)
+    tab.goto(f"{site_url}{APP}#scenario=rising-lac")
+    tab.wait_for_function(READY, timeout=MODEL_START_MS)
+    wait_for_render(tab, "link")
+    before = table(tab, "years")
+    expect(tab.locator("#c-target_rate .not-used")).to_be_visible()  # the trend does not read it
+    group = tab.get_by_role("group", name=re.compile("How the rate of children in care"))
+    expect(group.get_by_role("radio")).to_have_count(3)
+    tab.focus("#o-rate_path-rising-trend")
+    tab.keyboard.press("ArrowDown")  # a radio group: arrow keys choose the next option
+    wait_for_render(tab, "control")
+    assert tab.is_checked("#o-rate_path-to-target")
+    tab.wait_for_function("() => location.hash.includes('rate_path=to-target')")
+    expected = cli_run("rising-lac", {"rate_path": "to-target"})
+    after = table(tab, "years")
+    assert after != before
+    assert [r[3][0] for r in after] == [presenter.count(r["lac"]) for r in expected["rows"]]
+    expect(tab.locator("#c-target_rate .not-used")).to_be_hidden()
+    expect(tab.locator("#c-rate_path")).to_have_class(re.compile(r"\bchanged\b"))
+    expect(tab.locator("#announce")).to_contain_text("Rising looked-after children: in 2027")
+    # back to the scenario's choice, and the link forgets it
+    tab.click("#c-rate_path .reset")
+    wait_for_render(tab, "control")
+    assert tab.is_checked("#o-rate_path-rising-trend")
+    tab.wait_for_function("() => !location.hash.includes('rate_path')")
+    assert log.page_errors == [] and log.console_errors == []
+
+
 def test_a_published_scenario_is_shown_before_the_model_has_started(
         page: tuple[Page, PageLog], site_url: str) -> None:
     tab, _ = page
@@ -200,6 +275,11 @@ HOSTILE = [
     ("uasc=" + quote('"><img src=x onerror="window.__pwned=1">'), "Unaccompanied", "is not a number"),
     (quote("<img src=x onerror=window.__pwned=1>") + "=1", "<img", "not a setting"),
     ("scenario=" + quote("<svg onload=window.__pwned=1>"), "Scenario", "not one of the published"),
+    ("rate_path=" + quote("<img src=x onerror=window.__pwned=1>"), "How the rate of children",
+     "must be one of constant, rising-trend, to-target"),
+    ("population_projection=census", "Child population projection", "must be one of ons, shma"),
+    ("non_placement_costs=" + quote("constant<script>window.__pwned=1</script>"),
+     "How non-placement costs", "must be one of share, constant"),
     ("uasc=javascript:window.__pwned=1", "Unaccompanied", "is not a number"),
 ]
 
@@ -220,6 +300,13 @@ def test_hostile_links_keep_good_values_reset_bad_ones_and_run_nothing(
         if "uasc" in fragment:
             assert tab.input_value("#n-uasc") == "38", fragment  # the bad one is reset
             assert "uasc=" not in tab.evaluate("location.hash")  # and left out of the link
+        if fragment.startswith(("rate_path", "population_projection", "non_placement_costs")):
+            name = fragment.split("=", 1)[0]
+            preset = {"rate_path": "to-target", "population_projection": "shma",
+                      "non_placement_costs": "constant"}[name]
+            assert tab.is_checked(f"#o-{name}-{preset}"), fragment  # the preset's choice
+            assert f"{name}=" not in tab.evaluate("location.hash")
+            assert "reset to the preset's choice" in message
         assert tab.evaluate("window.__pwned") is None, fragment
         assert tab.locator("#problems img, #problems svg, #problems script").count() == 0
     # a link changed in the address bar is read again (hashchange), and checked the same way
@@ -346,11 +433,18 @@ def test_pin_compare_download_and_print(page: tuple[Page, PageLog], site_url: st
     assert ["Setting", "Name", "Value", "Unit", "Scenario's value"] in rows
     assert any(r[:3] == ["Edge-of-care service: families worked with per year",
                          "edge_of_care_families", "135.5"] for r in rows)
+    # each choice, by the command line's name and value, with its plain words
+    assert ["How the rate of children in care (not UASC) moves after 2017", "rate_path",
+            "rising-trend", "Rises on the 2011-2017 trend", "rising-trend"] in rows
+    assert any(r[1:3] == ["population_projection", "shma"] for r in rows)
+    assert any(r[1:3] == ["non_placement_costs", "share"] for r in rows)
     header = next(i for i, r in enumerate(rows) if r and r[0] == "year")
     assert len([r for r in rows[header + 1:] if r]) == 21  # 2017 to 2037
 
     tab.emulate_media(media="print")
     expect(tab.locator("#inputs-table")).to_be_visible()
+    expect(tab.locator("#inputs-table")).to_contain_text("Rises on the 2011-2017 trend")
+    expect(tab.locator("#inputs-table")).to_contain_text("Housing-market (SHMA) projection")
     expect(tab.locator("#settings")).to_be_hidden()
     expect(tab.locator("#t-years")).to_be_attached()
     tab.emulate_media(media="screen")

@@ -83,11 +83,30 @@ def test_every_model_parameter_has_a_slider_and_a_number_box(files: Files) -> No
         assert f'min="{p["min"]}" max="{p["max"]}" step="{p["step"]}"' in page
 
 
-def test_settings_only_one_preset_uses_are_marked() -> None:
-    used = {p["name"]: p["used_by"] for p in page_registry()["parameters"]}
-    assert used["target_rate"] == ["falling-lac"]
-    assert used["years_to_target"] == ["falling-lac"]
-    assert len(used["cost_per_week"]) == 4
+def test_every_choice_is_a_radio_group_and_nothing_is_fixed_by_a_preset(files: Files) -> None:
+    page = text(files, "index.html")
+    for c in api.describe()["choices"]:
+        assert f'<fieldset class="control choice" id="c-{c["name"]}"' in page
+        for option in c["options"]:
+            assert f'id="o-{c["name"]}-{option["value"]}" value="{option["value"]}"' in page
+            assert f'<span>{option["label"]}</span>' in page
+    assert 'name="ch-rate_path" id="o-rate_path-constant" value="constant" ' \
+           'data-choice="rate_path" checked' in page  # the default scenario's choice
+    assert "Fixed by this scenario" not in page and "preset-facts" not in page
+
+
+def test_settings_read_only_under_some_choices_say_so() -> None:
+    registry = page_registry()
+    when = {p["name"]: p["applies_when"] for p in registry["parameters"]}
+    assert when["target_rate"] == when["years_to_target"] == {"rate_path": ["to-target"]}
+    assert when["cost_per_week"] is None
+    target = next(p for p in registry["parameters"] if p["name"] == "target_rate")
+    assert target["aliases"] == ["national_non_uasc_rate"]
+    assert "Moves to a target rate" in target["applies_text"]
+    assert [c["name"] for c in registry["choices"]] == ["population_projection", "rate_path",
+                                                        "non_placement_costs"]
+    demand = next(g for g in registry["groups"] if g["name"] == "Demand")
+    assert [c["name"] for c in demand["choices"]] == ["population_projection", "rate_path"]
 
 
 def test_nothing_from_the_model_is_written_into_the_page_as_markup(files: Files) -> None:

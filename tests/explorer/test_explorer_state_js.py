@@ -101,3 +101,47 @@ def test_writing_then_reading_a_link_round_trips(registry: dict[str, Any]) -> No
     fragment, parsed = got
     assert fragment == "scenario=rising-lac&cost_inflation=-1.5&edge_of_care_families=135.5"
     assert parsed["overrides"] == {"cost_inflation": -1.5, "edge_of_care_families": 135.5}
+
+
+def test_choices_are_read_from_a_link_and_written_back(registry: dict[str, Any]) -> None:
+    got = parse(registry, "#scenario=baseline-ons&rate_path=to-target&target_rate=60"
+                          "&population_projection=SHMA")
+    assert got == {"scenario": "baseline-ons", "problems": [], "overrides": {
+        "rate_path": "to-target", "target_rate": 60, "population_projection": "shma"}}
+    # a choice equal to the preset's is not an override, as for numbers
+    got = parse(registry, "#scenario=falling-lac&rate_path=to-target&non_placement_costs=share")
+    assert got["overrides"] == {"non_placement_costs": "share"}
+    fragment, parsed = run_js(registry, """
+        const values = Object.fromEntries([...registry.choices, ...registry.parameters]
+            .map(s => [s.name, s.defaults["rising-lac"]]));
+        values.rate_path = "to-target"; values.target_rate = 60; values.uasc = 30;
+        const fragment = state.fragmentFor("rising-lac", values, registry);
+        return [fragment, state.parseFragment("#" + fragment, registry)];
+    """)
+    assert fragment == "scenario=rising-lac&rate_path=to-target&uasc=30&target_rate=60"
+    assert parsed["overrides"] == {"rate_path": "to-target", "uasc": 30, "target_rate": 60}
+
+
+@pytest.mark.parametrize("value", ["x", "", "rising", "<script>alert(1)</script>",
+                                   "to-target<img src=x onerror=alert(1)>", "constant;1"])
+def test_a_bad_choice_is_reset_with_its_allowed_values(registry: dict[str, Any],
+                                                       value: str) -> None:
+    from urllib.parse import quote
+
+    got = parse(registry, f"#scenario=falling-lac&rate_path={quote(value)}&pause_women=15")
+    assert got["overrides"] == {"pause_women": 15}
+    [problem] = got["problems"]
+    assert problem["name"] == "rate_path" and problem["value"] == value
+    assert problem["message"] == ("must be one of constant, rising-trend, to-target, so it was "
+                                  "reset to the preset's choice, “Moves to a target rate, then "
+                                  "stays there”")
+
+
+def test_older_names_are_read_as_their_new_ones(registry: dict[str, Any]) -> None:
+    got = parse(registry, "#scenario=falling-lac&national_non_uasc_rate=60&falling_years=3")
+    assert got == {"scenario": "falling-lac", "problems": [],
+                   "overrides": {"target_rate": 60, "years_to_target": 3}}
+    got = parse(registry, "#scenario=falling-lac&national_non_uasc_rate=60&target_rate=50")
+    assert got["overrides"] == {"target_rate": 50}
+    assert [p["name"] for p in got["problems"]] == ["national_non_uasc_rate"]
+    assert "old name of target_rate" in got["problems"][0]["message"]
