@@ -144,7 +144,7 @@ PROGRAMME_COLUMNS = [
     {"label": "Net savings", "num": True},
     {"label": "Cashable net savings", "num": True},
     {"label": "Break-even children", "num": True},
-    {"label": "Payback", "num": True},
+    {"label": "Payback (months)", "num": True},
 ]
 PROGRAMME_NOTE = ("Gross savings: children kept out of care times a year's cost of care (or, for the "
                   "domestic violence programmes, incidents averted times their cost to social care). "
@@ -166,7 +166,7 @@ def _programme_row(p: Mapping[str, Any]) -> list[Cell]:
         _cell(p["net_savings"], pounds(p["net_savings"])),
         _cell(p["cashable_net_savings"], pounds(p["cashable_net_savings"])),
         _cell(p.get("break_even_children"), decimal(p.get("break_even_children"), 1)),
-        _cell(payback, "—" if payback is None else f"{decimal(payback, 1)} months"),
+        _cell(payback, decimal(payback, 1)),
     ]
 
 

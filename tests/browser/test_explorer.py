@@ -451,6 +451,36 @@ def test_pin_compare_download_and_print(page: tuple[Page, PageLog], site_url: st
     assert log.page_errors == []
 
 
+def test_at_1280_pixels_every_table_fits_or_scrolls_in_a_focusable_region(
+        page: tuple[Page, PageLog], site_url: str) -> None:
+    """Nothing is cut off: the programme tables fit beside the settings, and a table that does not
+    fit (the year by year one) scrolls inside a region the keyboard can reach."""
+    tab, _ = page
+    tab.goto(f"{site_url}explorer/#scenario=rising-lac&edge_of_care_families=200&pause_women=15"
+             "&parenting_places=135&dv_victim_places=60&dv_perpetrator_places=10"
+             "&reunification_weeks_reduction=1&placement_cost_reduction=5")
+    frame = explorer_frame(tab)
+    frame.wait_for_function(READY, timeout=MODEL_START_MS)
+    expect(frame.locator("#t-programmes tbody tr")).to_have_count(7)
+    for details in frame.locator("details").all():
+        details.evaluate("d => d.open = true")
+    for table_id in ("programmes", "proposals", "change"):
+        fits = frame.evaluate(f"""() => {{ const r = document.getElementById('t-{table_id}')
+            .closest('.table-scroll'); return r.scrollWidth <= r.clientWidth + 1; }}""")
+        assert fits, table_id
+    regions = frame.evaluate("""() => [...document.querySelectorAll('.table-scroll')]
+        .filter(r => r.offsetParent && r.scrollWidth > r.clientWidth + 1)
+        .map(r => [r.querySelector('table').id, r.tabIndex, getComputedStyle(r).overflowX,
+                   r.getAttribute('role'), r.getAttribute('aria-labelledby')])""")
+    assert regions, "the year-by-year table is wider than its column and should scroll"
+    for table_id, tab_index, overflow, role, label in regions:
+        assert (tab_index, overflow, role) == (0, "auto", "region"), table_id
+        assert label, table_id
+    # the frame itself never scrolls sideways
+    assert frame.evaluate("document.documentElement.scrollWidth <= "
+                          "document.documentElement.clientWidth + 1")
+
+
 # ------------------------------------------------------------------------------ tablets, a11y
 def test_on_a_tablet_nothing_spills_sideways(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True,
