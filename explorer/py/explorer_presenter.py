@@ -54,6 +54,20 @@ def money_m(x: float | None) -> str:
     return f"{sign}£{abs(m):,.2f}M"
 
 
+def money_words(x: float | None) -> str:
+    """Money in a sentence, in GOV.UK style: '£26.1 million', '£5 million', '£940,000'.
+
+    Tables keep the report's '£26.10M' (``money_m``); this is for the headline."""
+    if x is None:
+        return "—"
+    if abs(_round(x / 1e6, 1)) < 1:
+        return pounds(_round(x, -3))
+    m = _round(x / 1e6, 1)
+    sign = "-" if m < 0 else ""
+    text = f"{abs(m):,.1f}".removesuffix(".0")
+    return f"{sign}£{text} million"
+
+
 def pounds(x: float | None) -> str:
     """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
     if x is None:
@@ -290,10 +304,10 @@ def summary(response: Mapping[str, Any]) -> str:
     if r is None or b is None:  # pragma: no cover - the model always covers 2017-2027
         return ""
     text = (f"{response['scenario']['label']}: in {target}, {count(r['lac'])} looked-after "
-            f"children costing {money_m(r['total_cost'])} a year")
+            f"children costing {money_words(r['total_cost'])} a year")
     if abs(r["total_cost"] - b["total_cost"]) < 0.5 and abs(r["lac"] - b["lac"]) < 0.05:
         return text + " (the same as doing nothing)."
-    return text + (f", against {count(b['lac'])} children and {money_m(b['total_cost'])} "
+    return text + (f", against {count(b['lac'])} children and {money_words(b['total_cost'])} "
                    "if nothing is done.")
 
 

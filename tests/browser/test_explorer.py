@@ -162,6 +162,7 @@ def test_a_shared_link_with_choices_shows_what_the_command_line_computes(
 
     assert dict(parse_qsl(tab.evaluate("location.hash")[1:])) == dict(parse_qsl(fragment))
     assert frame.is_hidden("#problems")
+    assert re.search(r"costing £\d+(\.\d)? million a year", frame.inner_text("#summary"))
     assert log.page_errors == [] and log.console_errors == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -20,6 +21,24 @@ from model import api
 ])
 def test_money_in_millions_is_written_as_the_report_writes_it(x: float | None, text: str) -> None:
     assert presenter.money_m(x) == text
+
+
+@pytest.mark.parametrize(("x", "text"), [
+    (26_100_000, "£26.1 million"), (26_149_999, "£26.1 million"), (25_960_000, "£26 million"),
+    (5_000_000, "£5 million"), (940_400, "£940,000"), (-440_000, "-£440,000"),
+    (-2_080_000, "-£2.1 million"), (None, "—"),
+])
+def test_headline_money_is_in_govuk_style(x: float | None, text: str) -> None:
+    assert presenter.money_words(x) == text
+
+
+def test_the_headline_uses_words_and_the_change_table_the_reports_form() -> None:
+    view = presenter.view(api.compute({"scenario": "rising-lac"}))
+    assert re.fullmatch(r"Rising looked-after children: in 2027, \d+ looked-after children "
+                        r"costing £\d+(\.\d)? million a year \(the same as doing nothing\)\.",
+                        view["summary"]), view["summary"]
+    assert all(re.fullmatch(r"-?£[\d,]+\.\d\dM", c["t"])
+               for row in view["tables"]["change"]["rows"] for c in row[1:])
 
 
 @pytest.mark.parametrize(("x", "text"), [
