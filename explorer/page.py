@@ -89,7 +89,8 @@ def render(variant: Variant, registry: Mapping[str, Any], results: Mapping[str, 
     first = results[default]
     chart = first["chart"] if variant.precomputed else {k: [] for k in first["chart"]}
     data = {
-        "registry": registry,
+        # "groups" only lays out the form here; the page's script reads the flat lists.
+        "registry": {k: v for k, v in registry.items() if k != "groups"},
         "results": dict(results) if variant.precomputed else {},
         "variant": variant.flags(),
     }

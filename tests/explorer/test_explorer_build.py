@@ -113,7 +113,9 @@ def test_nothing_from_the_model_is_written_into_the_page_as_markup(files: Files)
     page = text(files, "index.html")
     data = page.split('id="explorer-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data  # JSON in the page escapes "<", so no text can close the script
-    json.loads(data)
+    registry = json.loads(data)["registry"]
+    assert "groups" not in registry  # the form's layout, a second copy of every setting
+    assert registry["choices"] and registry["parameters"]
 
 
 def test_the_straightforward_variant_differs_only_in_its_optimisations() -> None:
