@@ -3,13 +3,16 @@
 Builds the page twice into a temporary folder: as shipped ("optimised") and the straightforward
 version of the same page (explorer.variants.STRAIGHTFORWARD: no build-time results, Pyodide
 started alongside the charts, full standard library and lock file, band on every change, no
-coalescing, Panel's default output). Each is served from 127.0.0.1 and opened in headless
-Chromium with an empty cache for every run; figures are medians of RUNS runs.
+coalescing, Panel's default output). Each is served from 127.0.0.1 by the tests' static server
+(tests/support/server.py) and opened in headless Chromium with an empty cache for every run;
+figures are medians of RUNS runs.
 
   first chart      navigation start -> the scenario's line is on the canvas (read from pixels)
   shared link      navigation start -> a link's own settings computed and painted
   control          input event -> both charts repainted (BokehJS's paint promise), 50 changes
-  bytes            every response body, page and worker, until the model has answered
+  bytes            every response (headers and body), page and worker, until the model has
+                   answered; "gzip": the same responses as a host that gzips them (level 6)
+                   would send them, each compressible file compressed here
 
 When `make site` has built site/, the shipped page is also timed inside the site's /explorer/
 page, as readers open it (its figures count from that page's navigation start).
@@ -17,22 +20,20 @@ page, as readers open it (its figures count from that page's navigation start).
 
 from __future__ import annotations
 
-import functools
 import gzip
-import io
 import os
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from tests.support.server import MIME_TYPES
+from tests.support.server import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))  # as the tests: `make site` builds it
@@ -48,6 +49,7 @@ TARGETS = {
     "link_shown": ("shared link computed and shown", 3500.0, "ms"),
     "control_median": ("control -> repainted chart, median", 30.0, "ms"),
     "control_p95": ("control -> repainted chart, p95", None, "ms"),
+    "choice_median": ("choice (radio) -> repainted, median", 30.0, "ms"),
     "model_ready": ("Pyodide and the model ready", None, "ms"),
     "framed_first_chart": ("first chart via the site's /explorer/", 1000.0, "ms"),
     "framed_link": ("shared link via the site's /explorer/", 3500.0, "ms"),
@@ -105,54 +107,71 @@ async ([name, changes]) => {
 }
 """
 
+# The rate path's radios, in turn: a choice changes the whole forecast, not one term of it.
+CHOICE_LOOP = """
+async ([name, changes]) => {
+  const radios = [...document.querySelectorAll(`input[type="radio"][data-choice="${name}"]`)];
+  const times = [];
+  for (let i = 0; i < changes; i += 1) {
+    const painted = new Promise((resolve) => document.addEventListener("explorer:render",
+      function on(e) { if (e.detail.reason === "control") {
+        document.removeEventListener("explorer:render", on); resolve(e.detail); } }));
+    const radio = radios[(i + 1) % radios.length];
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change", { bubbles: true }));
+    const detail = await painted;
+    times.push(detail.paintedAt - detail.eventTime);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  return times;
+}
+"""
 
-# ------------------------------------------------------------------------------ serving
-class _Handler(SimpleHTTPRequestHandler):
-    """The test server's MIME types, optionally gzipping as a web host would."""
-
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
-    use_gzip: ClassVar[bool] = False
-    _cache: ClassVar[dict[str, bytes]] = {}
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.use_gzip and accepts and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        key = str(path)
-        if key not in self._cache:
-            self._cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
-        body = self._cache[key]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+# ------------------------------------------------------------------------------ sizes
+GZIP_HEADER = len(b"Content-Encoding: gzip\r\n")
 
 
-class _Server(ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A run that ends while a file is still downloading closes its socket: not an error."""
+@dataclass(frozen=True)
+class Response:
+    headers: int
+    body: int
+    gzip_body: int  # the body as a gzipping host would send it
+
+    @property
+    def size(self) -> int:
+        return self.headers + self.body
+
+    @property
+    def gzip_size(self) -> int:
+        if self.gzip_body >= self.body:
+            return self.size
+        return self.headers + GZIP_HEADER + self.gzip_body
 
 
-@contextmanager
-def serve(root: Path, use_gzip: bool) -> Iterator[str]:
-    handler = type("Handler", (_Handler,), {"use_gzip": use_gzip, "_cache": {}})
-    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+@cache
+def _gzipped_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def _file_for(root: Path, url: str) -> Path | None:
+    """The file under ``root`` that the static server sent for ``url``."""
+    path = root / unquote(urlsplit(url).path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
+def _response(request: Any, root: Path) -> Response:
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+        sizes = request.sizes()
+    except Exception:  # a request whose sizes Chromium no longer has
+        return Response(0, 0, 0)
+    headers, body = int(sizes["responseHeadersSize"]), int(sizes["responseBodySize"])
+    path = _file_for(root, request.url)
+    compressed = body
+    if path is not None and path.suffix in COMPRESSIBLE and path.stat().st_size == body:
+        compressed = _gzipped_size(path)
+    return Response(headers, body, compressed)
 
 
 # ------------------------------------------------------------------------------ measuring
@@ -169,17 +188,30 @@ class Figures:
         return statistics.median(values) if values else None
 
 
+MODEL_READY = ("(() => { const f = document.querySelector('iframe.explorer-frame');"
+               " const w = (f && f.contentWindow) || window;"
+               " return Boolean(w.explorer && w.explorer.timings.modelReady); })()")
+
+
 @contextmanager
 def _cold_page(browser: Any, url: str,
-               on_bytes: Callable[[int], None] | None = None) -> Iterator[Any]:
-    """A page in a new browser context: an empty cache, in an already running browser."""
+               on_request: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """A page in a new browser context: an empty cache, in an already running browser.
+
+    Before closing, let the model finish loading: closing mid-download makes the shared test
+    server print a broken-pipe traceback."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         page.add_init_script(FIRST_CHART_PROBE)
-        if on_bytes is not None:
-            page.on("requestfinished", lambda r: on_bytes(_size(r)))
+        if on_request is not None:
+            page.on("requestfinished", on_request)
         yield page
+        try:
+            page.wait_for_function(f"() => {MODEL_READY}", timeout=TIMEOUT_MS)
+            page.wait_for_load_state("networkidle")
+        except Exception:  # a run that failed already says so
+            pass
     finally:
         context.close()
 
@@ -200,14 +232,6 @@ def _profile_page(pw: Any) -> Iterator[Any]:
             context.close()
 
 
-def _size(request: Any) -> int:
-    try:
-        sizes = request.sizes()
-    except Exception:  # a request whose sizes Chromium no longer has
-        return 0
-    return int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"])
-
-
 def _wait(page: Any, expression: str) -> float:
     page.wait_for_function(f"() => {expression} !== undefined", timeout=TIMEOUT_MS)
     value: float = page.evaluate(f"() => {expression}")
@@ -216,15 +240,20 @@ def _wait(page: Any, expression: str) -> float:
 
 def measure_variant(pw: Any, browser: Any, root: Path) -> Figures:
     figures = Figures()
-    with serve(root, use_gzip=False) as url:
+    with serve_directory(root) as url:
         for _ in range(RUNS):  # cold: first chart, Pyodide ready, bytes
-            received: list[int] = []
-            with _cold_page(browser, url, received.append) as page:
+            received: list[Response] = []
+
+            def record(request: Any, got: list[Response] = received) -> None:
+                got.append(_response(request, root))
+
+            with _cold_page(browser, url, record) as page:
                 page.goto(url + APP)
                 figures.add("first_chart", _wait(page, "window.__firstChart"))
                 figures.add("model_ready", _wait(page, "explorer.timings.modelReady"))
                 page.wait_for_load_state("networkidle")
-                figures.add("bytes_cold", sum(received))
+                figures.add("bytes_cold", sum(r.size for r in received))
+                figures.add("bytes_gzip", sum(r.gzip_size for r in received))
                 figures.add("requests", len(received))
         for _ in range(RUNS):  # a shared link with settings of its own
             with _cold_page(browser, url) as page:
@@ -239,25 +268,21 @@ def measure_variant(pw: Any, browser: Any, root: Path) -> Figures:
             times = page.evaluate(CONTROL_LOOP, ["edge_of_care_families", CHANGES])
             figures.samples["control_median"] = [statistics.median(times)]
             figures.samples["control_p95"] = [statistics.quantiles(times, n=20)[18]]
+            if page.evaluate("document.querySelector('input[data-choice=\"rate_path\"]') !== null"):
+                page.evaluate(CHOICE_LOOP, ["rate_path", 3])
+                times = page.evaluate(CHOICE_LOOP, ["rate_path", CHANGES])
+                figures.samples["choice_median"] = [statistics.median(times)]
         for _ in range(RUNS):  # load once in a fresh profile, then reload
             with _profile_page(pw) as page:
                 page.goto(url + APP)
                 _wait(page, "explorer.timings.modelReady")
                 page.wait_for_load_state("networkidle")
-                warm: list[int] = []
-                page.on("requestfinished", lambda r, warm=warm: warm.append(_size(r)))
+                warm: list[Response] = []
+                page.on("requestfinished", lambda r, warm=warm: warm.append(_response(r, root)))
                 page.reload()
                 _wait(page, "explorer.timings.modelReady")
                 page.wait_for_load_state("networkidle")
-                figures.add("bytes_warm", sum(warm))
-    with serve(root, use_gzip=True) as url:
-        for _ in range(RUNS):
-            received = []
-            with _cold_page(browser, url, received.append) as page:
-                page.goto(url + APP)
-                _wait(page, "explorer.timings.modelReady")
-                page.wait_for_load_state("networkidle")
-                figures.add("bytes_gzip", sum(received))
+                figures.add("bytes_warm", sum(r.size for r in warm))
     return figures
 
 
@@ -268,7 +293,7 @@ def measure_framed(browser: Any, site: Path, figures: Figures) -> None:
                   " const w = f && f.contentWindow; const t = w && (%s);"
                   " return t === undefined || t === null ? undefined"
                   " : w.performance.timeOrigin + t - performance.timeOrigin; })()")
-    with serve(site, use_gzip=False) as url:
+    with serve_directory(site) as url:
         for _ in range(RUNS):
             with _cold_page(browser, url) as page:
                 page.goto(url + "explorer/")
