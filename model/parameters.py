@@ -102,9 +102,6 @@ class Choice:
     def default_for(self, preset_id: str) -> str:
         return dict(self.default)[preset_id]
 
-    def option(self, value: str) -> Option:
-        return next(option for option in self.options if option.value == value)
-
     def describe(self) -> dict[str, Any]:
         """JSON-ready form used by the explorer to build its controls."""
         return {
@@ -274,17 +271,6 @@ def presets() -> dict[str, Preset]:
         defaults_ = {name: c.default_for(preset_id) for name, c in choices().items()}
         out[preset_id] = Preset(id=preset_id, **entry, **defaults_)
     return out
-
-
-def default_choices(preset_id: str) -> dict[str, str]:
-    """The choices a preset makes (its defaults)."""
-    return presets()[preset_id].choices()
-
-
-def scenario(preset: Preset | str, chosen: Mapping[str, str] | None = None) -> Preset:
-    """A preset (by id), with some of its choices changed."""
-    base = preset if isinstance(preset, Preset) else presets()[preset]
-    return base.with_choices(chosen) if chosen else base
 
 
 def defaults() -> dict[str, float]:
