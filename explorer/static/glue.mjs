@@ -294,6 +294,19 @@ function renderTable(id, table) {
   notes.replaceChildren(...table.notes.map((text) => Object.assign(document.createElement("p"), { className: "note", textContent: text })));
 }
 
+// A table wider than its region gets shadows at the edges that have more (CSS .overflows). A
+// ResizeObserver reads the sizes after layout, so a change never forces an extra layout.
+const overflowWatch = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    const region = target.closest(".table-scroll");
+    region.classList.toggle("overflows", region.scrollWidth > region.clientWidth + 1);
+  }
+});
+for (const table of document.querySelectorAll(".table-scroll > table")) {
+  overflowWatch.observe(table);
+  overflowWatch.observe(table.parentElement);
+}
+
 function renderInputs() {
   const body = document.createElement("tbody");
   const rows = [

@@ -477,6 +477,10 @@ def test_at_1280_pixels_every_table_fits_or_scrolls_in_a_focusable_region(
     for table_id, tab_index, overflow, role, label in regions:
         assert (tab_index, overflow, role) == (0, "auto", "region"), table_id
         assert label, table_id
+    # a table that overflows shows it (edge shadows); one that fits does not need to
+    expect(frame.locator(".table-scroll:has(#t-years)")).to_have_class(re.compile(r"\boverflows\b"))
+    expect(frame.locator(".table-scroll:has(#t-programmes)")).not_to_have_class(
+        re.compile(r"\boverflows\b"))
     # the frame itself never scrolls sideways
     assert frame.evaluate("document.documentElement.scrollWidth <= "
                           "document.documentElement.clientWidth + 1")
