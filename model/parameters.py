@@ -254,13 +254,18 @@ def settings_used(preset: Preset) -> list[str]:
     """The settings a scenario's forecast reads: every choice, and each parameter unless it
     is read only under options the scenario does not take (the target rate when the rate is
     constant, say). Moving any other parameter cannot change that scenario's forecast."""
-    chosen = preset.choices()
+    return list(_settings_used(tuple(preset.choices().items())))
+
+
+@cache
+def _settings_used(chosen_items: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    chosen = dict(chosen_items)
     used = list(CHOICE_NAMES)
     for name in registry():
         needs = applies_when().get(name, {})
         if all(chosen[choice] in options for choice, options in needs.items()):
             used.append(name)
-    return used
+    return tuple(used)
 
 
 @cache
