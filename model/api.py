@@ -137,6 +137,7 @@ def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
 
         {"version", "scenario": {id, label, report_label, choices (as used), uses, ...},
          "parameters": {name: value actually used, numbers and choices alike},
+         "changed": [names of the settings that differ from the scenario's own],
          "errors": [{"parameter", "value", "message"}],   # each refused value, reset to default
          "rows": [{year, child_population, non_uasc_rate, uasc, lac, lac_prevented,
                    weeks_of_care, placement_cost, non_placement_cost, total_cost,
@@ -170,6 +171,9 @@ def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
                        int(unc["min_samples"]), int(unc["max_samples"]), errors)
     seed = _integer(request, "seed", int(unc["default_seed"]), 0, 2**31 - 1, errors)
 
+    preset_settings = {**defaults(), **presets()[scenario].choices()}
+    changed = sorted(name for name, value in checked.settings().items()
+                     if preset_settings.get(name) != value)
     rows = run(chosen, values)
     baseline_values = do_nothing(values)
     baseline = run(chosen, baseline_values)
@@ -177,6 +181,7 @@ def compute(request: Mapping[str, Any] | None) -> dict[str, Any]:
         "version": VERSION,
         "scenario": chosen.describe(),
         "parameters": checked.settings(),
+        "changed": changed,  # settings that differ from the scenario's own
         "errors": [e.as_dict() for e in errors],
         "rows": rows,
         "baseline_rows": baseline,

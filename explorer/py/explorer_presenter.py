@@ -303,7 +303,10 @@ def summary(response: Mapping[str, Any]) -> str:
     r, b = _row_at(rows, target), _row_at(base, target)
     if r is None or b is None:  # pragma: no cover - the model always covers 2017-2027
         return ""
-    text = (f"{response['scenario']['label']}: in {target}, {count(r['lac'])} looked-after "
+    label = response["scenario"]["label"]
+    if response.get("changed"):
+        label += ", with your changes"
+    text = (f"{label}: in {target}, {count(r['lac'])} looked-after "
             f"children costing {money_words(r['total_cost'])} a year")
     if abs(r["total_cost"] - b["total_cost"]) < 0.5 and abs(r["lac"] - b["lac"]) < 0.05:
         return text + " (the same as doing nothing)."

@@ -188,11 +188,13 @@ def test_a_choice_moves_with_the_keyboard_and_is_announced(page: tuple[Page, Pag
     assert [r[3][0] for r in after] == [presenter.count(r["lac"]) for r in expected["rows"]]
     expect(tab.locator("#c-target_rate .not-used")).to_be_hidden()
     expect(tab.locator("#c-rate_path")).to_have_class(re.compile(r"\bchanged\b"))
-    expect(tab.locator("#announce")).to_contain_text("Rising looked-after children: in 2027")
+    expect(tab.locator("#announce")).to_contain_text(
+        "Rising looked-after children, with your changes: in 2027")
     # back to the scenario's choice, and the link forgets it
     tab.click("#c-rate_path .reset")
     wait_for_render(tab, "control")
     assert tab.is_checked("#o-rate_path-rising-trend")
+    expect(tab.locator("#announce")).to_contain_text("Rising looked-after children: in 2027")
     tab.wait_for_function("() => !location.hash.includes('rate_path')")
     assert log.page_errors == [] and log.console_errors == []
 

@@ -71,7 +71,7 @@ def test_a_view_has_what_the_page_needs() -> None:
     assert set(view["tables"]) == {"change", "programmes", "proposals", "years"}
     [edge] = view["tables"]["programmes"]["rows"]
     assert edge[0]["t"].startswith("Edge-of-care") and edge[2]["t"] == "£457,000"
-    assert "Rising looked-after children: in 2027" in view["summary"]
+    assert "Rising looked-after children, with your changes: in 2027" in view["summary"]
 
 
 def test_the_change_table_sets_the_report_beside_the_model() -> None:
@@ -97,3 +97,14 @@ def test_the_band_is_carried_when_asked_for() -> None:
     assert all(lo <= mid <= hi for lo, mid, hi in
                zip(chart["lac_low"], chart["lac"], chart["lac_high"], strict=True))
     assert all(math.isfinite(v) for v in chart["cost_high_m"])
+
+
+def test_the_announced_summary_says_when_the_reader_has_changed_the_scenario():
+    from explorer.py.explorer_presenter import summary
+    from model import api
+
+    plain = summary(api.compute({"scenario": "baseline-ons"}))
+    changed = summary(api.compute({"scenario": "baseline-ons",
+                                   "overrides": {"population_projection": "shma"}}))
+    assert plain.startswith("Baseline (ONS population): in 2027")
+    assert changed.startswith("Baseline (ONS population), with your changes: in 2027")

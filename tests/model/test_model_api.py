@@ -107,3 +107,15 @@ def test_tiny_costs_give_no_infinite_ratios():
     r = roundtrip({"overrides": tiny})
     assert r["errors"] == []
     assert r["programmes_at_report_scale"]["pause"]["roi"] is None
+
+
+def test_the_response_names_the_settings_that_differ_from_the_scenario():
+    assert roundtrip({"scenario": "rising-lac"})["changed"] == []
+    same = roundtrip({"scenario": "rising-lac", "overrides": {"population_projection": "shma",
+                                                            "cost_per_week": "1072"}})
+    assert same["changed"] == []
+    changed = roundtrip({"scenario": "baseline-ons", "overrides": {"population_projection": "shma",
+                                                                 "cost_per_week": "1100"}})
+    assert changed["changed"] == ["cost_per_week", "population_projection"]
+    refused = roundtrip({"scenario": "baseline-ons", "overrides": {"cost_per_week": "abc"}})
+    assert refused["changed"] == []
