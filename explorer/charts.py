@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 # Panel reads PANEL_CDN_ROOT when it is first imported, and writes URLs under it into the saved
-# page (theme CSS, a module shim). It must point at our own copy, never cdn.holoviz.org, so it is
+# page (theme CSS, a module shim). It must point at our own copy, never Panel's own CDN, so it is
 # set here, before anything imports panel, and checked after.
 PANEL_ROOT = "panel/"
 os.environ["PANEL_CDN_ROOT"] = PANEL_ROOT
