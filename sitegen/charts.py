@@ -18,6 +18,7 @@ from bokeh.embed import json_item
 from bokeh.models import ColumnDataSource, HoverTool
 from bokeh.plotting import figure
 
+from sitegen.chartcache import cached_chart, chart_key
 from sitegen.schema import Indicator, IndicatorPoint
 
 BOKEH_JS = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
@@ -55,7 +56,14 @@ def off_scale_areas(points: list[IndicatorPoint]) -> list[str]:
 
 def indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
                     source_names: dict[str, str], formatted: dict[int, str]) -> str:
-    """The chart as Bokeh JSON (for `Bokeh.embed.embed_item`)."""
+    """The chart as Bokeh JSON (for `Bokeh.embed.embed_item`), drawn only when its data changed."""
+    key = chart_key("indicator", indicator, points, {p.doc: source_names[p.doc] for p in points},
+                    [formatted[id(p)] for p in points])
+    return cached_chart(key, lambda: _draw_indicator_chart(indicator, points, source_names, formatted))
+
+
+def _draw_indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
+                          source_names: dict[str, str], formatted: dict[int, str]) -> str:
     hidden = set(off_scale_areas(points))
     points = [p for p in points if p.area not in hidden]
     plot = figure(
