@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,11 @@ class SiteBuild:
     fills: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def build_site() -> SiteBuild:
-    content = load_content()
+def build_site(content: Content | None = None,
+               explorer_assets: Mapping[str, str | bytes | Path] | None = None) -> SiteBuild:
+    """Every generated page and asset. `make serve` passes what it already has (the content, the
+    explorer's files) when an edit did not change it."""
+    content = load_content() if content is None else content
     site = SiteBuild(content=content)
     _add_meetings(site)
     _add_reports(site)
@@ -52,7 +56,7 @@ def build_site() -> SiteBuild:
     site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.fills["index.md"] = {home.MARKER: site.home_briefings}
-    site.assets.update(explorer_files())
+    site.assets.update(explorer_files() if explorer_assets is None else explorer_assets)
     site.nav = _nav(site)
     return site
 

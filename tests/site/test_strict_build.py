@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.build import build_project
+from tests.support.build import build_project, copy_project
 
-ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "content", "sitegen", "model", "explorer"]
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("project")
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "_generated"))
-        else:
-            shutil.copy2(source, target / part)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
+    return copy_project(tmp_path_factory.mktemp("project"))
 
 
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -36,6 +26,9 @@ def _build(project: Path) -> subprocess.CompletedProcess[str]:
     [
         ("[the plan](action-plans/no-such-plan.md)", "no-such-plan.md"),
         ("[decisions](meetings/2017-12-12.md#no-such-heading)", "no-such-heading"),
+        # raw HTML, which MkDocs does not check: the check of the built site does
+        ('<a href="meetings/no-such-meeting/">the meeting</a>', "no-such-meeting"),
+        ('<a href="meetings/2017-12-12/#no-such-minute">the minute</a>', "no anchor #no-such-minute"),
     ],
 )
 def test_a_broken_link_or_anchor_fails_the_build(project_copy: Path, markdown: str,
