@@ -1,6 +1,7 @@
-"""``python -m sitegen [validate | pages]``: check the content files, or generate the pages.
+"""``python -m sitegen COMMAND``: the site's build steps, one command each (`make` runs them).
 
-Every problem is one line naming the file and what to write instead; the exit status is 1.
+Every problem is reported on one line, naming the file and what to write instead, and the exit
+status is 1; no command prints a traceback for a mistake in the data.
 """
 
 from __future__ import annotations
@@ -8,13 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from sitegen.content import Content, ContentError, load_content
-from sitegen.generated import GenerationError
 
 
-def _print_problems(problems: list[str]) -> None:
-    print(f"{len(problems)} problem(s) in content/:", file=sys.stderr)
+def _print_problems(problems: list[str], where: str = "content/") -> None:
+    print(f"{len(problems)} problem(s) in {where}:", file=sys.stderr)
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
 
@@ -30,18 +31,20 @@ def _summary(content: Content) -> str:
     )
 
 
-def validate() -> int:
+def validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     try:
         content = load_content()
     except ContentError as exc:
         _print_problems(exc.problems)
         return 1
-    print(f"content OK: {_summary(content)}")
+    print(f"content OK: {_summary(content)} (checked in {time.perf_counter() - started:.1f} s)")
     return 0
 
 
-def pages() -> int:
-    from sitegen.generated import GeneratedTree
+def pages(args: argparse.Namespace) -> int:
+    from sitegen.chartcache import forget_unused
+    from sitegen.generated import GeneratedTree, GenerationError
     from sitegen.pagestep import run_pages_step  # imports Bokeh and Panel: keep `validate` fast
 
     started = time.perf_counter()
@@ -53,6 +56,7 @@ def pages() -> int:
     except GenerationError as exc:
         print(f"make pages: {exc}", file=sys.stderr)
         return 1
+    forget_unused()
     tree = GeneratedTree.for_docs()
     print(f"pages: {len(site.pages)} pages and {len(site.assets)} assets generated into "
           f"{tree.root.relative_to(tree.root.parents[1])}/ ({len(changes.written)} files written, "
@@ -60,15 +64,84 @@ def pages() -> int:
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    from sitegen.devserver import serve as run_server
+
+    host, _, port = args.dev_addr.rpartition(":")
+    return run_server(host or "127.0.0.1", int(port))
+
+
+def csp(args: argparse.Namespace) -> int:
+    from sitegen.csp import apply
+
+    done = apply(args.site)
+    print(f"csp: one policy on all {done.pages} pages ({done.hashes} inline scripts allowed by hash, "
+          f"{done.changed} pages updated)")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    from sitegen.checksite import check_site, expected_outputs
+    from sitegen.generated import GeneratedTree
+
+    docs = GeneratedTree.for_docs().pages
+    if not docs.is_dir():
+        print("check: run `make pages` first: docs/_generated/ is missing", file=sys.stderr)
+        return 1
+    problems = check_site(args.site, expected_outputs(docs))
+    if problems:
+        _print_problems(problems, f"{args.site}/")
+        return 1
+    print(f"check: {args.site}/ has every expected page, and every internal link and anchor resolves")
+    return 0
+
+
+def compare(args: argparse.Namespace) -> int:
+    from sitegen.compare import compare_sites
+
+    count, problems = compare_sites(args.first, args.second)
+    if problems:
+        _print_problems(problems, f"the comparison of {args.first}/ and {args.second}/")
+        return 1
+    print(f"compare: {args.first}/ and {args.second}/ have the same {count} pages, each with the same "
+          "heading, anchors, acronyms, table rows and charts")
+    return 0
+
+
+def _existing_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value} is not a folder (build the site first)")
+    return path
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
+    sub = main.add_subparsers(dest="command")
+    sub.add_parser("validate", help="check every file in content/ (the default)").set_defaults(run=validate)
+    sub.add_parser("pages", help="generate the pages into docs/_generated/ for the builder"
+                   ).set_defaults(run=pages)
+    command = sub.add_parser("serve", help="build and serve the site, rebuilding what an edit affects")
+    command.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
+    command.set_defaults(run=serve)
+    command = sub.add_parser("csp", help="put the site-wide Content-Security-Policy on every built page")
+    command.add_argument("site", type=_existing_dir)
+    command.set_defaults(run=csp)
+    command = sub.add_parser("check", help="check a built site: expected pages, links and anchors")
+    command.add_argument("site", type=_existing_dir)
+    command.set_defaults(run=check)
+    command = sub.add_parser("compare", help="compare two builds page by page")
+    command.add_argument("first", type=_existing_dir)
+    command.add_argument("second", type=_existing_dir)
+    command.set_defaults(run=compare)
+    return main
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser("validate", help="check every file in content/ (the default)")
-    sub.add_parser("pages", help="generate the pages into docs/_generated/ for the builder")
-    args = parser.parse_args(argv)
-    if args.command == "pages":
-        return pages()
-    return validate()
+    args = parser().parse_args(argv)
+    run = getattr(args, "run", validate)
+    result: int = run(args)
+    return result
 
 
 if __name__ == "__main__":

@@ -13,6 +13,14 @@ from tests.support.browser import PageLog, chromium_missing_message
 from tests.support.build import build_project
 
 ROOT = Path(__file__).resolve().parent.parent
+NEEDS_A_BUILD = {"site_dir", "site_url", "page", "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the built site are marked `site`, so `make test-fast` can leave them out."""
+    for item in items:
+        if NEEDS_A_BUILD & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(scope="session")
@@ -33,9 +41,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    from tests.support.server import serve_directory
+    from tests.support.server import base_path, serve_directory
 
-    with serve_directory(site_dir) as url:
+    with serve_directory(site_dir, base_path(site_dir)) as url:
         yield url
 
 

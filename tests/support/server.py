@@ -1,4 +1,5 @@
-"""A static file server on 127.0.0.1 for the built site, as a host like GitHub Pages would serve it."""
+"""A static file server on 127.0.0.1 for the built site, as a host like GitHub Pages would serve it:
+under the path of the address the site was built for (`/REPO/` for a project's GitHub Pages)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -18,16 +20,53 @@ MIME_TYPES = {
     ".zip": "application/zip",
 }
 _ORIGIN_IN_LOC = re.compile(rb"(<loc>)https?://[^/<]+")
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def base_path(site: Path) -> str:
+    """The path the site was built to live under ('/' or '/REPO/'), from its home page."""
+    home = site / "index.html"
+    found = _CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    path = urlsplit(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
+    mount = "/"
 
     def do_GET(self) -> None:
+        if not self._strip_mount():
+            return
         if self.path.split("?")[0].endswith("/sitemap.xml"):
             self._send_sitemap()
         else:
             super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if self._strip_mount():
+            super().do_HEAD()
+
+    def _strip_mount(self) -> bool:
+        """Serve only under the mount path, as the host would; elsewhere is not found."""
+        if self.mount == "/":
+            return True
+        if self.path == self.mount.rstrip("/"):
+            self.send_response(301)
+            self.send_header("Location", self.mount)
+            self.end_headers()
+            return False
+        if not self.path.startswith(self.mount):
+            self.send_error(404)
+            return False
+        self.path = "/" + self.path[len(self.mount):]
+        bare = self.path.split("?")[0]
+        if not bare.endswith("/") and Path(self.translate_path(bare)).is_dir():
+            self.send_response(301)  # the host's redirect keeps the mount path
+            self.send_header("Location", self.mount + bare[1:] + "/")
+            self.end_headers()
+            return False
+        return True
 
     def _send_sitemap(self) -> None:
         """The sitemap as if the site had been built for this server's origin.
@@ -52,14 +91,15 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Serve ``root`` on a free port of 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(root))
+def serve_directory(root: Path, mount: str = "/") -> Iterator[str]:
+    """Serve ``root`` on a free port of 127.0.0.1 under ``mount``; yield the site's URL."""
+    handler_class = type("_MountedHandler", (_SiteHandler,), {"mount": mount})
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
     finally:
         server.shutdown()
         server.server_close()
