@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from sitegen.content import Content, ContentError, load_content
+from sitegen.content import CONTENT_DIR, Content, ContentError, load_content
 
 
 def _print_problems(problems: list[str], where: str = "content/") -> None:
@@ -33,8 +33,12 @@ def _summary(content: Content) -> str:
 
 def validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    folder = getattr(args, "content", None) or CONTENT_DIR
+    if not folder.is_dir():
+        print(f"validate: {folder} is not a folder", file=sys.stderr)
+        return 1
     try:
-        content = load_content()
+        content = load_content(folder)
     except ContentError as exc:
         _print_problems(exc.problems)
         return 1
@@ -118,7 +122,9 @@ def _existing_dir(value: str) -> Path:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
     sub = main.add_subparsers(dest="command")
-    sub.add_parser("validate", help="check every file in content/ (the default)").set_defaults(run=validate)
+    command = sub.add_parser("validate", help="check every file in content/ (the default)")
+    command.add_argument("--content", type=Path, help="the folder to check (default: content/)")
+    command.set_defaults(run=validate)
     sub.add_parser("pages", help="generate the pages into docs/_generated/ for the builder"
                    ).set_defaults(run=pages)
     command = sub.add_parser("serve", help="build and serve the site, rebuilding what an edit affects")

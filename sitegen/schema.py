@@ -204,6 +204,8 @@ class ActionPlan(Strict):
     as_at: dt.date
     source: Source
     status_key: Text | None = None
+    # How many rows the source plan has, counted when transcribing: a lost row is then caught.
+    rows: int = Field(ge=1)
     actions: list[Action] = Field(min_length=1)
 
 
