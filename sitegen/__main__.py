@@ -112,6 +112,36 @@ def compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def schemas(args: argparse.Namespace) -> int:
+    from sitegen.schemas import link_files, write_schemas
+
+    changed = write_schemas(CONTENT_DIR)
+    linked = link_files(CONTENT_DIR)
+    print(f"schemas: {len(changed)} schema(s) in content/schemas/ rewritten, {len(linked)} content "
+          "file(s) given their schema line")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    from sitegen import scaffold
+
+    try:
+        if args.kind == "meeting":
+            written = scaffold.new_meeting(CONTENT_DIR, args.date, args.report or [])
+        elif args.kind == "report":
+            written = scaffold.new_report(CONTENT_DIR, args.id, args.meeting, args.item)
+        else:
+            written = scaffold.new_plan(CONTENT_DIR, args.id, args.report)
+    except scaffold.ScaffoldError as exc:
+        print(f"new {args.kind}: {exc}", file=sys.stderr)
+        return 2
+    print("Written:", *written.files, sep="\n  ")
+    for note in written.notes:
+        print(f"Then: {note}")
+    print("Next: replace every TODO (make validate lists them with their lines), then make serve to look.")
+    return 0
+
+
 def _existing_dir(value: str) -> Path:
     path = Path(value)
     if not path.is_dir():
@@ -140,6 +170,23 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("first", type=_existing_dir)
     command.add_argument("second", type=_existing_dir)
     command.set_defaults(run=compare)
+    command = sub.add_parser("schemas", help="write content/schemas/ from sitegen/schema.py and link "
+                             "every content file to its schema")
+    command.set_defaults(run=schemas)
+    command = sub.add_parser("new", help="start a meeting, report or action plan with every required field")
+    kinds = command.add_subparsers(dest="kind", required=True)
+    meeting = kinds.add_parser("meeting", help="a meeting (its pack, its previous meeting's minutes)")
+    meeting.add_argument("date", help="YYYY-MM-DD")
+    meeting.add_argument("--report", action="append", metavar="ID",
+                         help="a report on its agenda (repeat for each paper)")
+    report = kinds.add_parser("report", help="a report")
+    report.add_argument("id")
+    report.add_argument("--meeting", metavar="YYYY-MM-DD", help="the meeting it was presented to")
+    report.add_argument("--item", type=int, help="its agenda item's number")
+    plan = kinds.add_parser("plan", help="an action plan")
+    plan.add_argument("id")
+    plan.add_argument("--report", metavar="ID", help="the report it belongs to")
+    command.set_defaults(run=new)
     return main
 
 

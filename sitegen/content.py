@@ -27,6 +27,7 @@ from sitegen.schema import (
     Minutes,
     Report,
 )
+from sitegen.schemas import missing_schema_comment
 from sitegen.yamlfile import YamlFile, read_yaml
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -102,14 +103,17 @@ def _placeholders(source: YamlFile, node: Any = None, loc: tuple[str | int, ...]
         for index, value in enumerate(node):
             found += _placeholders(source, value, (*loc, index))
     elif is_placeholder(node):
-        found.append(f"{source.origin}:{source.line_of(loc)}: {where(loc)}: still the placeholder "
-                     f"{node!r}: replace it with the real value")
+        found.append(f"{source.origin}:{source.line_of(loc)}: {where(loc)}: still to write ({node})")
     return found
 
 
 def _read(path: Path, root: Path, content: Content, problems: list[str]) -> YamlFile:
     source = read_yaml(path, _origin(path, root))
     problems.extend(source.problems)
+    wanted = missing_schema_comment(root, path) if not source.problems else None
+    if wanted:
+        problems.append(f"{source.origin}:1: start the file with the line '{wanted}', so editors "
+                        "check it as you type (python -m sitegen schemas adds it)")
     if source.data is not None:
         problems.extend(_placeholders(source))
     content.files[source.origin] = source

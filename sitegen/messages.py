@@ -45,7 +45,7 @@ def explain(error: Any, model: type[BaseModel] | None = None) -> str:
     """What is wrong with one value, and what to write instead."""
     kind, value, context = error["type"], error.get("input"), error.get("ctx") or {}
     if is_placeholder(value):
-        return f"still the placeholder {value!r}: replace it with the real value"
+        return f"still to write ({value})"
     if kind == "missing":
         return "missing: this field is required"
     if kind == "extra_forbidden":

@@ -48,7 +48,7 @@ def test_a_plan_must_declare_its_rows(content_copy: Path) -> None:
     plan = content_copy / "action-plans" / "2022-09-13-lscp-case-review-action-plans.yaml"
     plan.write_text(re.sub(r"^rows:.*\n", "", plan.read_text(), flags=re.M))
     assert _problems(content_copy) == [
-        "content/action-plans/2022-09-13-lscp-case-review-action-plans.yaml:1: rows: missing: this field "
+        "content/action-plans/2022-09-13-lscp-case-review-action-plans.yaml:2: rows: missing: this field "
         "is required"]
 
 
@@ -65,7 +65,7 @@ def test_an_agenda_item_with_papers_needs_a_summary(content_copy: Path) -> None:
 def test_a_report_of_a_meeting_must_be_on_its_agenda(content_copy: Path) -> None:
     _edit(content_copy / "meetings" / "2018-02-13.yaml", "    report: 2018-02-13-work-programme\n", "")
     assert _problems(content_copy) == [
-        "content/reports/2018-02-13-work-programme.yaml:4: meeting 2018-02-13, but no agenda item in "
+        "content/reports/2018-02-13-work-programme.yaml:5: meeting 2018-02-13, but no agenda item in "
         "content/meetings/2018-02-13.yaml links to this report: add report: 2018-02-13-work-programme "
         "to its agenda item"]
 
@@ -82,7 +82,7 @@ def test_a_meeting_with_papers_needs_a_briefing(content_copy: Path) -> None:
 def test_minutes_need_their_meetings_page(content_copy: Path) -> None:
     (content_copy / "meetings" / "2017-10-10.yaml").unlink()
     assert _problems(content_copy) == [
-        "content/minutes/2017-10-10.yaml:1: the minutes of 2017-10-10 need their meeting's page: add "
+        "content/minutes/2017-10-10.yaml:2: the minutes of 2017-10-10 need their meeting's page: add "
         "content/meetings/2017-10-10.yaml (python -m sitegen new meeting 2017-10-10)"]
 
 

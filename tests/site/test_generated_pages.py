@@ -56,7 +56,7 @@ def test_text_from_a_data_file_cannot_inject_markup() -> None:
 
 
 def _plan(as_at: dt.date, *actions: Action) -> ActionPlan:
-    return ActionPlan(id="p", title="Plan", as_at=as_at, actions=list(actions),
+    return ActionPlan(id="p", title="Plan", as_at=as_at, actions=list(actions), rows=len(actions),
                       source=Source(doc="pack-2017-12-12", page=1))
 
 
