@@ -14,6 +14,7 @@ import argparse
 import re
 import subprocess
 import sys
+import threading
 import time
 import venv
 from pathlib import Path
@@ -22,6 +23,30 @@ _PINNED = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", re.MULTILINE)
 _STEP = re.compile(r"^(?:Collecting|Requirement already satisfied:)\s+([A-Za-z0-9._-]+)"
                    r"|^Processing \S*?([A-Za-z0-9_.]+?)-\d")
 _SKIPPED = re.compile(r"^Ignoring [A-Za-z0-9._-]+: markers")
+QUIET_S = 10  # say something at least this often, so a slow install never looks stuck
+
+
+class Progress:
+    """Prints progress lines, and 'still working' when pip has been silent for a while."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.last = self.started
+        self.phase = "starting pip"
+        self.done = threading.Event()
+        threading.Thread(target=self._heartbeat, daemon=True).start()
+
+    def say(self, text: str) -> None:
+        print(f"    {text}  ({self.elapsed()} s)", flush=True)
+        self.last = time.monotonic()
+
+    def elapsed(self) -> int:
+        return round(time.monotonic() - self.started)
+
+    def _heartbeat(self) -> None:
+        while not self.done.wait(1):
+            if time.monotonic() - self.last >= QUIET_S:
+                self.say(f"... still {self.phase}")
 
 
 def packages_in(lock: Path) -> int:
@@ -29,12 +54,14 @@ def packages_in(lock: Path) -> int:
 
 
 def install(env: Path, lock: Path, label: str) -> int:
-    started = time.monotonic()
     total = packages_in(lock)
+    progress = Progress()
     if not (env / "bin" / "python").exists():
-        print(f"  creating {env}/ ...", flush=True)
+        progress.phase = f"creating {env}/"
+        progress.say(f"creating {env}/")
         venv.create(env, with_pip=True)
     print(f"  installing the {label} packages pinned in {lock} (hashes checked):", flush=True)
+    progress.phase = "asking the registry for the first package"
     command = [str(env / "bin" / "python"), "-m", "pip", "install", "--disable-pip-version-check",
                "--no-input", "--progress-bar", "off", "--require-hashes", "-r", str(lock)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -49,16 +76,19 @@ def install(env: Path, lock: Path, label: str) -> int:
             total -= 1  # pinned for another Python version
         elif name and name.lower().replace("_", "-") not in seen:
             seen.add(name.lower().replace("_", "-"))
-            print(f"    [{len(seen):>3}/{total}] {name}  ({time.monotonic() - started:.0f} s)", flush=True)
+            progress.phase = "downloading"
+            progress.say(f"[{len(seen):>3}/{total}] {name}")
         elif line.startswith("Installing collected packages"):
-            print(f"    unpacking and installing ... ({time.monotonic() - started:.0f} s)", flush=True)
+            progress.phase = f"unpacking and installing {len(seen)} packages"
+            progress.say(f"unpacking and installing {len(seen)} packages ...")
         elif line.startswith("ERROR"):
-            print(f"    {line.rstrip()}", flush=True)
+            progress.say(line.rstrip())
     status = process.wait()
+    progress.done.set()
     if status != 0:
         print("  pip failed; its last lines were:", *tail, sep="\n    ", file=sys.stderr)
         return status
-    print(f"  {label} packages ready in {time.monotonic() - started:.0f} s", flush=True)
+    print(f"  {label} packages ready in {progress.elapsed()} s", flush=True)
     return 0
 
 

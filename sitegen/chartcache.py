@@ -8,6 +8,7 @@ under ``.cache/charts/`` (ignored by git), so `make pages` and `make serve` shar
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -67,6 +68,16 @@ def _store(path: Path, spec: str) -> None:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only checkout still builds; it only draws every time
+
+
+def cached_by_inputs(kind: str) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    """Decorate a chart function of plain data (numbers, text, lists, dicts) to cache its spec."""
+    def decorate(draw: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(draw)
+        def cached(*args: Any) -> str:
+            return cached_chart(chart_key(kind, *args), lambda: draw(*args))
+        return cached
+    return decorate
 
 
 def forget_unused() -> None:

@@ -18,7 +18,7 @@ from bokeh.embed import json_item
 from bokeh.models import ColumnDataSource, HoverTool
 from bokeh.plotting import figure
 
-from sitegen.chartcache import cached_chart, chart_key
+from sitegen.chartcache import cached_by_inputs, cached_chart, chart_key
 from sitegen.schema import Indicator, IndicatorPoint
 
 BOKEH_JS = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
@@ -123,6 +123,7 @@ def embed(chart_json: str, description: str) -> str:
             f"</div>")
 
 
+@cached_by_inputs("backtest")
 def backtest_chart(series: dict[str, list[tuple[int, float]]], actuals: list[tuple[str, float]]) -> str:
     """The four 2017 scenarios as dashed lines, and the later actual numbers as points."""
     plot = figure(height=380, sizing_mode="stretch_width", x_axis_type="datetime",

@@ -100,18 +100,42 @@ class Applied:
     policy: str
 
 
-def apply(site_dir: Path) -> Applied:
-    """Give every HTML page of ``site_dir`` the site-wide policy; rewrite only pages that differ."""
+@dataclass
+class _Scanned:
+    version: tuple[int, int]  # size and modification time when scanned
+    hashes: set[str]
+    policy: str | None  # the policy the page carries
+
+
+def apply(site_dir: Path, memo: dict[Path, _Scanned] | None = None) -> Applied:
+    """Give every HTML page of ``site_dir`` the site-wide policy; rewrite only pages that differ.
+
+    ``memo`` (kept by `make serve` between builds) skips reading pages unchanged since last time.
+    """
+    memo = {} if memo is None else memo
     pages = sorted(p for p in site_dir.rglob("*.html") if p.is_file())
-    texts = {p: p.read_text(encoding="utf-8") for p in pages}
-    hashes = {script_hash(s) for text in texts.values() for s in inline_scripts(text)}
+    texts: dict[Path, str] = {}
+    for path in pages:
+        stat = path.stat()
+        known = memo.get(path)
+        if known is None or known.version != (stat.st_size, stat.st_mtime_ns):
+            text = texts[path] = path.read_text(encoding="utf-8")
+            memo[path] = _Scanned((stat.st_size, stat.st_mtime_ns),
+                                  {script_hash(s) for s in inline_scripts(text)}, None)
+    for gone in set(memo) - set(pages):
+        del memo[gone]
+    hashes = set().union(*(memo[p].hashes for p in pages)) if pages else set()
     value = policy(hashes)
     changed = 0
-    for path, text in texts.items():
-        if "<head" not in text.lower():
-            continue  # a fragment, not a page
-        updated = with_policy(text, value)
-        if updated != text:
-            path.write_text(updated, encoding="utf-8")
-            changed += 1
+    for path in pages:
+        if memo[path].policy == value:
+            continue
+        text = texts[path] if path in texts else path.read_text(encoding="utf-8")
+        if "<head" in text.lower():  # not a fragment
+            updated = with_policy(text, value)
+            if updated != text:
+                path.write_text(updated, encoding="utf-8")
+                changed += 1
+        stat = path.stat()
+        memo[path] = _Scanned((stat.st_size, stat.st_mtime_ns), memo[path].hashes, value)
     return Applied(len(pages), changed, len(hashes), value)

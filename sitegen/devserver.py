@@ -88,6 +88,7 @@ class Session:
     site: Any = None
     builder: IncrementalBuilder | None = None
     pending: set[str] = field(default_factory=set)  # changed since the last build that succeeded
+    policy_memo: dict[Path, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         tree = GeneratedTree.for_docs(self.root / "docs")
@@ -127,7 +128,7 @@ class Session:
         assert self.builder is not None
         if first or changes or "mkdocs.yml" in parts:
             self.builder.build(clean=first or bool(changes.removed) or "mkdocs.yml" in parts)
-            apply_policy(self.site_dir)
+            apply_policy(self.site_dir, self.policy_memo)
         self.pending.clear()
         rendered, written = self.builder.last_counts
         return Rebuild(parts, time.perf_counter() - started, rendered, written)

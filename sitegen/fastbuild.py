@@ -28,6 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 
 
 def _digest(*parts: Any) -> str:
@@ -70,6 +71,8 @@ class IncrementalBuilder:
     extra_inputs: Callable[[], str] = lambda: ""  # e.g. the abbreviations every page appends
     rendered: dict[str, _Rendered] = field(default_factory=dict)
     built: dict[str, _Built] = field(default_factory=dict)
+    themed: dict[str, str] = field(default_factory=dict)  # 404.html, sitemap.xml: key
+    environments: dict[tuple[str, ...], Any] = field(default_factory=dict)  # compiled templates
     last_counts: tuple[int, int] = (0, 0)  # pages rendered, pages written by the last build
 
     def build(self, *, clean: bool = False) -> None:
@@ -79,6 +82,8 @@ class IncrementalBuilder:
         if clean:
             self.rendered.clear()
             self.built.clear()
+            self.themed.clear()
+            self.environments.clear()
         counts = [0, 0]
         with self._reusing(config, counts, clean=clean):
             mkdocs_build.build(config, serve_url=None)
@@ -90,6 +95,8 @@ class IncrementalBuilder:
         original_build_page = mkdocs_build._build_page
         original_clean = mkdocs_build.utils.clean_directory
         original_copy = Files.copy_static_files
+        original_env = Theme.get_env
+        original_theme_template = mkdocs_build._build_theme_template
         extra = self.extra_inputs()
         fingerprints: dict[int, str] = {}
         builder = self
@@ -141,8 +148,35 @@ class IncrementalBuilder:
         def copy_changed(files: Files, dirty: bool = False, **kwargs: Any) -> None:
             original_copy(files, dirty=not clean, **kwargs)  # copies only files newer than their copy
 
+        def theme_env(theme: Theme) -> Any:
+            """One Jinja environment for the session: templates compile once, not every build."""
+            key = tuple(theme.dirs)
+            if key not in builder.environments:
+                env = original_env(theme)
+                every = env.list_templates()
+
+                def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                    return [name for name in every
+                            if (extensions is None or name.rsplit(".", 1)[-1] in extensions)
+                            and (filter_func is None or filter_func(name))]
+
+                env.list_templates = list_templates  # type: ignore[method-assign]
+                builder.environments[key] = env
+            return builder.environments[key]
+
+        def theme_template(template_name: str, env: Any, files: Files, config: MkDocsConfig,
+                           nav: Navigation) -> None:
+            name = template_name
+            key = _digest(name, _nav_fingerprint(nav, fingerprints), files_fingerprint(files))
+            if builder.themed.get(name) == key and (Path(config.site_dir) / name).is_file():
+                return
+            original_theme_template(name, env, files, config, nav)
+            builder.themed[name] = key
+
         Page.render = render  # type: ignore[method-assign, assignment]
         mkdocs_build._build_page = build_page
+        mkdocs_build._build_theme_template = theme_template
+        Theme.get_env = theme_env  # type: ignore[method-assign, assignment]
         Files.copy_static_files = copy_changed  # type: ignore[method-assign, assignment]
         if not clean:
             mkdocs_build.utils.clean_directory = lambda directory: None
@@ -152,6 +186,8 @@ class IncrementalBuilder:
             Page.render = original_render  # type: ignore[method-assign]
             mkdocs_build._build_page = original_build_page
             Files.copy_static_files = original_copy  # type: ignore[method-assign]
+            Theme.get_env = original_env  # type: ignore[method-assign]
+            mkdocs_build._build_theme_template = original_theme_template
             mkdocs_build.utils.clean_directory = original_clean
 
 

@@ -81,8 +81,25 @@ def _child(node: Node | None, part: str | int) -> Node | None:
     return None
 
 
+_parsed: dict[tuple[str, str], tuple[tuple[int, int], YamlFile]] = {}
+
+
 def read_yaml(path: Path, origin: str) -> YamlFile:
-    """Parse ``path``; problems (syntax, duplicate keys, encoding) are in ``.problems``, one line each."""
+    """Parse ``path``; problems (syntax, duplicate keys, encoding) are in ``.problems``, one line each.
+
+    A file unchanged since it was last parsed (same size and modification time) is not parsed
+    again: `make serve` re-reads the content after every edit, usually of one file.
+    """
+    stat = path.stat()
+    key, version = (str(path), origin), (stat.st_mtime_ns, stat.st_size)
+    if key in _parsed and _parsed[key][0] == version:
+        return _parsed[key][1]
+    parsed = _parse(path, origin)
+    _parsed[key] = (version, parsed)
+    return parsed
+
+
+def _parse(path: Path, origin: str) -> YamlFile:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
