@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import explorer_bench, model_bench
+from bench import explorer_bench, maintainer_bench, model_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +21,7 @@ BENCHMARKS = [
     ("model, CPython", model_bench.main),
     ("model, Pyodide", model_in_pyodide),
     ("scenario explorer, headless Chromium", explorer_bench.main),
+    ("maintainer: validate, pages, serve", maintainer_bench.main),
 ]
 
 

@@ -14,6 +14,7 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "content", "sitegen", "model", "explorer"
 
 def copy_project(target: Path) -> Path:
     """What a build reads, copied, so a test can break it; node_modules and the chart cache are shared."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
