@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Make sure the headless browser the tests drive is installed: Debian's chromium (+ chromedriver).
+# Make sure the headless browser the tests drive is there, before anything else is installed:
+# Debian's chromium (+ chromedriver), or any Chromium or Chrome named by CHROMIUM.
 # Playwright's own browser download does not work offline, so we use the distribution's build.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ if [ -x "$CHROMIUM" ]; then
 fi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's chromium and chromium-driver for the browser tests..."
+  echo "== Setup: installing Debian's chromium and chromium-driver for the browser tests (about 40 s)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
@@ -17,8 +18,10 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 cat >&2 <<MSG
-The browser tests need Chromium at $CHROMIUM, and it is not installed.
-  - On Debian or Ubuntu, as root: apt-get install chromium chromium-driver
-  - Elsewhere: install Chromium or Chrome and run: make test CHROMIUM=/path/to/chromium
+The browser tests need Chromium or Chrome, and there is none at $CHROMIUM.
+Nothing has been installed yet. Either:
+  - on Debian or Ubuntu, as root: apt-get install chromium chromium-driver (then run make test again)
+  - or name the one you have: make test CHROMIUM=/path/to/chromium
+(make test-fast runs every test that needs no browser.)
 MSG
 exit 1
