@@ -258,6 +258,8 @@ def error_page(problems: list[str]) -> bytes:
     items = "".join(f"<li><code>{html.escape(p.rstrip())}</code></li>" for p in problems)
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        "<meta name='color-scheme' content='light dark'>"
         "<title>Build failed</title></head><body style='font: 16px/1.5 sans-serif; margin: 2rem'>"
         f"<h1>The site could not be built</h1><p>{len(problems)} problem(s). Fix them and save: "
         "this page reloads by itself.</p>"

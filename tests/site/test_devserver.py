@@ -4,6 +4,7 @@ shows its error on every page (one line per problem) instead of leaving the brow
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -51,7 +52,7 @@ def _until(url: str, wanted: str) -> tuple[int, str]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     project = copy_project(tmp_path_factory.mktemp("serve"))
     port = _free_port()
-    log = (project / "serve.log").open("w")
+    log = (project / "serve.log").open("w", buffering=1)
     server = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -84,6 +85,11 @@ def test_an_edit_to_a_content_file_shows_on_its_page(served: tuple[Path, str]) -
         path.write_text(original)
     assert status == 200 and "Freshly edited." in body
     assert 'http-equiv="Content-Security-Policy"' in body
+    # only what the edit affects: the data was re-read, a dozen pages rendered again, not 120
+    rebuilt = [line for line in (project / "serve.log").read_text().split("\n") if line.startswith("rebuilt")]
+    found = re.fullmatch(r"rebuilt \(content changed\): (\d+) page\(s\) rendered, \d+ written, in .*",
+                         rebuilt[-1])
+    assert found and 0 < int(found.group(1)) < 30, rebuilt[-1]
 
 
 def test_a_broken_build_shows_its_error_and_recovers(served: tuple[Path, str]) -> None:
