@@ -4,23 +4,10 @@ no action-plan row lost, every paper summarised and on its agenda, every briefin
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
-from sitegen.content import CONTENT_DIR, ContentError, load_content
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(root)
-    return caught.value.problems
+from sitegen.content import load_content
+from tests.support.content import content_problems as _problems
 
 
 def _edit(path: Path, old: str, new: str) -> None:

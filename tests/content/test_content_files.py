@@ -4,34 +4,20 @@ per problem, with the file and the line, counting from 1, and what to write inst
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
-from sitegen.content import CONTENT_DIR, ContentError, load_content
+from sitegen.content import load_content
+from tests.support.content import content_problems as _problems
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_content_file_is_valid() -> None:
     load_content()  # raises ContentError listing every problem
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, target)
-    return target
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(root)
-    return caught.value.problems
 
 
 def _line_of(path: Path, text: str) -> int:

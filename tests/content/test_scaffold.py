@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,25 +12,15 @@ from pathlib import Path
 import pytest
 
 from sitegen import scaffold
-from sitegen.content import CONTENT_DIR, ContentError, load_content
+from sitegen.content import CONTENT_DIR, load_content
 from sitegen.kinds import KINDS
 from sitegen.schemas import schema_text
+from tests.support.content import content_problems as _problems
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = "2023-11-14-fostering-update"
 PLAN = "2023-11-14-fostering-action-plan"
 FILLED = '"Filled in."'
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(root)
-    return caught.value.problems
 
 
 def _fill_in(root: Path) -> None:
