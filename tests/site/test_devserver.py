@@ -120,7 +120,7 @@ def test_the_open_page_reloads_by_itself_under_the_sites_security_policy(
     tab.wait_for_timeout(500)  # the reload poller has started
     path.write_text(original.replace("purpose: >-", "purpose: >-\n  Seen without reloading.", 1))
     try:
-        tab.wait_for_function("() => document.body.innerText.includes('Seen without reloading.')",
+        tab.wait_for_function("() => document.body?.innerText.includes('Seen without reloading.')",
                               timeout=WAIT_S * 1000)
     finally:
         path.write_text(original)
