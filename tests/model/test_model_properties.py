@@ -51,6 +51,10 @@ COSTS = ("placement_cost", "non_placement_cost", "total_cost", "programme_cost")
 @settings(max_examples=200, deadline=None)
 @given(presets, settings_(), st.sampled_from(("non_uasc_rate", "uasc")), st.floats(0, 50))
 def test_more_looked_after_children_never_cost_less(preset, values, name, extra):
+    if preset.start_from == "observed" and name == "uasc":
+        # A later count pins the total: more UASC then means fewer other children, who are the
+        # ones that grow with the population. More children counted is the test instead.
+        name = "observed_lac"
     more = dict(values)
     more[name] = min(values[name] + extra, PARAMS[name].max)
     for a, b in zip(run(preset, values), run(preset, more), strict=True):
