@@ -175,6 +175,19 @@ def published() -> dict[str, Any]:
     return _load(PUBLISHED)
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def base_month() -> int:
+    """The month each model year describes (8, August: the month of the report's 2017 figures)."""
+    return int(assumptions()["meta"]["base_month"])
+
+
+def base_month_name() -> str:
+    return MONTHS[base_month() - 1]
+
+
 def _optional(entry: dict[str, Any], key: str) -> float | None:
     value = entry.get(key)
     return None if value is None else float(value)
