@@ -124,12 +124,15 @@ def _driver(
 
 NOTES = {
     "edge-of-care": "Report Table 7: families x cost per case; children kept out of care = "
-    "families x success rate; each saves one child's annual cost of care.",
-    "pause": "The report's 'savings per year' for Pause are gross: it does not take off the "
-    "programme's cost (women x £20,202 a year once a new group starts each year).",
-    "parenting": "The report gives only the break-even (Table 5); the success rate is ours.",
-    "dv-victims": "Savings to children's social care per incident averted (Table 6); the report "
-    "identifies no placement (directly cashable) part. NHS savings are shown separately.",
+    "families x success rate. Savings are the scenario's forecast without it less with it.",
+    "pause": "The report's 'savings per year' for Pause (£128,520 to £307,945) are gross: they "
+    "do not take off the programme's cost, women x £20,202 a year once a new group starts "
+    "each year.",
+    "parenting": "The report gives only the break-even (Table 5); the success rate is ours "
+    "(by default that break-even).",
+    "dv-victims": "Savings to children's social care per incident averted (Table 6), never more "
+    "than the cost of care they offset; the report identifies no placement (directly "
+    "cashable) part. NHS savings are shown separately.",
     "dv-perpetrators": "As for STEPS; on the report's figures the extra places cost more than "
     "they save social care.",
     "reunification": "Table 1: fewer weeks in care for every child; the report does not cost "
