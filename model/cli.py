@@ -206,30 +206,38 @@ def cmd_programme(args: argparse.Namespace) -> str:
 
 def cmd_reproduce(args: argparse.Namespace) -> str:
     items = reproduction.comparisons()
+    summary = reproduction.summary()
     if args.json:
-        return _json({"summary": reproduction.summary(), "comparisons": items}) + "\n"
+        return _json({"summary": summary, "comparisons": items}) + "\n"
     lines = []
     for c in items:
-        mark = "ok " if c["ok"] else "NOT"
-        lines.append(f"{mark} {c['kind']:<11} {c['id']:<48} published {c['published']:>12,.2f}"
+        lines.append(f"{c['verdict']:<9} {c['kind']:<11} {c['id']:<44} printed {c['printed']:>12}"
                      f"  model {c['model']:>14,.4f}")
-    s = reproduction.summary()
-    lines.append(f"{s['reproduced']} of {s['cells']} published figures reproduced; "
-                 f"not reproduced: {', '.join(s['not_reproduced'])}")
+    kinds = ", ".join(f"{n} {kind}" for kind, n in summary["kinds"].items())
+    lines.append(f"{summary['cells']} published figures: {kinds}. At the printed precision "
+                 f"{summary['exact']} exact, {summary['explained']} explained by the report's own "
+                 f"figures, {len(summary['differs'])} differ: {', '.join(summary['differs'])}")
     return "\n".join(lines) + "\n"
 
 
 def cmd_backtest(args: argparse.Namespace) -> str:
     items = backtest.compare()
+    cover = backtest.coverage()
     if args.json:
-        return _json(items) + "\n"
+        return _json({"comparisons": items, "coverage": cover}) + "\n"
     lines = []
     for obs in items:
         actual = obs.get("lac")
         if actual is None:
             continue
         projected = ", ".join(f"{pid} {p['lac']:.0f}" for pid, p in obs["projections"].items())
+        projected = projected or "none (before the model's start, August 2017)"
         lines.append(f"{obs['date']}: actual {actual} ({obs['document']}); projected {projected}")
+    low, high = cover["percentiles"]
+    lines.append(f"Later counts inside the {low:g}th-{high:g}th percentile band "
+                 f"({cover['samples']:,} runs, seed {cover['seed']}):")
+    for pid, tally in cover["summary"].items():
+        lines.append(f"  {pid}: {tally['covered']} of {tally['counts']}")
     return "\n".join(lines) + "\n"
 
 
