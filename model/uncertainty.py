@@ -197,7 +197,8 @@ FIXED = [
     "what a week of care costs and the weeks each child spends in care (2017 spending is known, "
     "and the report holds them at 2017 levels)",
     "the years of care each child kept out of care avoids",
-    "inflation, and what the programmes cost",
+    "inflation",
+    "what the programmes cost",
 ]
 """What the band does not vary, in words for its caption."""
 
@@ -241,8 +242,9 @@ def caption(the_plan: Plan, samples: int) -> str:
     low, _, high = the_plan.uasc
     start = (f"the count you gave for {frame.anchor_year}" if frame.observed
              else "August 2017")
-    programmes = (" and the effect of each programme switched on within its range"
+    programmes = ("; and varies the effect of each programme switched on within its range"
                   if the_plan.effects else "")
+    fixed = FIXED[1:]
     return (
         f"The shaded band holds the middle 90% (5th to 95th percentile) of {samples:,} runs of "
         f"the model. Each run lets the rate of children coming into care (not UASC) drift "
@@ -253,6 +255,6 @@ def caption(the_plan: Plan, samples: int) -> str:
         f"population grow anywhere between the ONS and SHMA projections; lets UASC settle "
         f"between {format_number(round(low, 1))} and {format_number(round(high, 1))} within "
         f"{format_number(s.uasc_ramp_years)} years{programmes}. It does not vary "
-        f"{'; '.join(FIXED[1:])}. It starts from {start}, which is known, so it has no width "
-        "there."
+        f"{'; '.join(fixed[:-1])} or {fixed[-1]}. It starts from {start}, which is known, so "
+        "it has no width there."
     )
