@@ -31,8 +31,21 @@ def position(date: str) -> float:
 
 
 def later_counts() -> list[dict[str, Any]]:
-    """Counts of looked-after children after the starting point (August 2017)."""
-    return [obs for obs in observations() if "lac" in obs and position(obs["date"]) > 0]
+    """Counts of looked-after children after the starting point (August 2017), oldest first.
+
+    A count that two papers give for the same month is one count with two ``sources``; two
+    papers that give different counts for one month (313 and 311 in September 2017) are two."""
+    out: list[dict[str, Any]] = []
+    for obs in observations():
+        if "lac" not in obs or position(obs["date"]) <= 0:
+            continue
+        source = {"document": obs["document"], "where": obs["where"]}
+        same = next((c for c in out if (c["date"], c["lac"]) == (obs["date"], obs["lac"])), None)
+        if same is None:
+            out.append({"date": obs["date"], "lac": obs["lac"], "sources": [source]})
+        else:
+            same["sources"].append(source)
+    return out
 
 
 def at(series: Sequence[float], index: float) -> float | None:

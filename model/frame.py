@@ -212,5 +212,6 @@ def other_savings(frame: Frame, totals: Sequence[float],
 
 
 def net_costs(frame: Frame, totals: Sequence[float], savings: Sequence[float]) -> list[float]:
-    """Cost of care plus programme costs less other savings: never below the programme costs."""
-    return [t + p - s for t, p, s in zip(totals, frame.programme_cost, savings, strict=True)]
+    """Cost of care less other savings, plus programme costs: never below the programme costs
+    (when the savings are capped at the cost of care, t - s is exactly 0)."""
+    return [(t - s) + p for t, p, s in zip(totals, frame.programme_cost, savings, strict=True)]

@@ -80,7 +80,13 @@ def percentile(sorted_values: list[float], q: float) -> float:
 
 def ranges(values: Mapping[str, float]) -> list[tuple[str, float, float, float]]:
     """(name, low, central, high) for each parameter with an uncertainty range, centred on the
-    current values: low and high keep their proportional distance from the central value."""
+    current values: low and high keep their proportional distance from the central value.
+
+    A range stops only where the quantity must: at the setting's minimum (no fewer than none),
+    and at its maximum for a percentage (no more than all), where it keeps its shape and
+    shrinks to fit, so that the value you set stays in the middle of what is drawn. Other
+    maximums only bound what a reader may enter (200 UASC, say), not what could happen, so a
+    drawn value may pass them."""
     out = []
     for name, p in registry().items():
         if p.low is None or p.high is None:
@@ -90,7 +96,10 @@ def ranges(values: Mapping[str, float]) -> list[tuple[str, float, float, float]]
             low, high = central * p.low / p.value, central * p.high / p.value
         else:
             low, high = central + p.low, central + p.high
-        low, high = max(min(low, high), p.min), min(max(low, high), p.max)
+        low, high = max(min(low, high), p.min), max(low, high)
+        if p.unit == "%" and high > p.max:
+            shrink = (p.max - central) / (high - central)
+            low, high = central - (central - low) * shrink, p.max
         out.append((name, low, min(max(central, low), high), high))
     return out
 

@@ -29,7 +29,19 @@ from model.parameters import (
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
-_REPR = reprlib.Repr()
+class _ShortRepr(reprlib.Repr):
+    """reprlib's bounded repr; an object whose own repr fails is named by its type only (no
+    memory address, so a message is the same on every run)."""
+
+    def repr_instance(self, x: object, level: int) -> str:
+        try:
+            text = repr(x)
+        except Exception:
+            return f"<{type(x).__name__} object>"
+        return text if len(text) <= self.maxother else text[:self.maxother - 3] + "..."
+
+
+_REPR = _ShortRepr()
 _REPR.maxstring = 60
 _REPR.maxother = 60
 _REPR.maxlong = 40

@@ -163,13 +163,15 @@ def _backtest(content: Content) -> list[str]:
     low, high = (f"{q:g}" for q in cover["percentiles"])
     projected = [[_month(o["date"]), f"**{o['lac']:,.0f}**",
                   *(_band_cell(o["by_preset"].get(pid)) for pid in PRESET_IDS),
-                  cell(_named(f"{o['document']}: {o['where']}", content))] for o in counts]
+                  cell(_named("; ".join(f"{s['document']}: {s['where']}" for s in o["sources"]),
+                              content))] for o in counts]
     tally = [[PRESET_LABELS[pid], f"{t['covered']} of {t['counts']}"]
              for pid, t in cover["summary"].items()]
     return [
         "## Back-test: the 2017 projections against what happened",
-        f"Later committee papers report the number of looked-after children {len(counts)} "
-        "times after the model's starting point, August 2017. The dashed lines are the four "
+        f"Later committee papers give {len(counts)} counts of looked-after children after "
+        "the model's starting point, August 2017 (a count two papers give for the same month "
+        "is counted once). The dashed lines are the four "
         "scenarios as the model computes them (the report's method, from August 2017); the "
         "dots are the counts. A count from another month is set against the straight line "
         "between the two August positions around it.",
