@@ -14,7 +14,7 @@ from typing import Any
 
 from model import backtest, economics, reproduction, uncertainty
 from model import frame as frames
-from model.forecast import ROW_FIELDS, Row, change_after, rows_of, run
+from model.forecast import ROW_FIELDS, Row, change_after, rows_of
 from model.parameters import (
     GROUPS,
     LEVERS,
@@ -23,7 +23,6 @@ from model.parameters import (
     base_month_name,
     choices,
     defaults,
-    do_nothing,
     presets,
     registry,
 )
@@ -332,7 +331,8 @@ def compute(request: object) -> dict[str, Any]:
                      if preset_settings.get(name) != value)
     frame = frames.build(chosen, values)
     rows = rows_of(frame)
-    baseline = run(chosen, do_nothing(values))
+    without = economics.baseline(chosen, values)
+    baseline = without[1]
     band = uncertainty.band(chosen, values, samples, seed) if want_band else None
     return {
         "version": VERSION,
@@ -345,9 +345,10 @@ def compute(request: object) -> dict[str, Any]:
         "baseline_rows": baseline,
         "change_table": change_table(rows, baseline, scenario, frame.anchor, band,
                                      frame.observed),
-        "programmes": economics.evaluate_all(chosen, values, without=baseline),
-        "programmes_at_report_scale": economics.evaluate_all(
-            chosen, values, at_report_scale(values), without=baseline),
+        "programmes": {pid: economics.evaluate(chosen, values, pid, without=without)
+                       for pid in LEVERS},
+        "programmes_at_report_scale": economics.at_scale(chosen, values,
+                                                         at_report_scale(values)),
         "programmes_together": economics.difference(frame, rows, baseline,
                                                     values["discount_rate"]),
         "guard_rails": guard_rails(frame, rows),

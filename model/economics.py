@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from model import frame as frames
@@ -108,22 +109,22 @@ def difference(frame: frames.Frame, with_rows: Sequence[Row], without: Sequence[
 
 def evaluate(scenario: Preset | str, values: Mapping[str, float], programme: str,
              scale: Mapping[str, float] | None = None,
-             without: Sequence[Row] | None = None) -> dict[str, Any]:
+             without: tuple[frames.Frame, Sequence[Row]] | None = None) -> dict[str, Any]:
     """One programme on its own in ``scenario``: at its setting in ``values``, or at ``scale``
     (the report's proposal, say), with every other setting from ``values``.
 
-    ``without`` is the do-nothing forecast of the same scenario and values, when the caller has
-    it already."""
+    ``without`` is the do-nothing frame and forecast of the same scenario and values, when the
+    caller has them already."""
     chosen = scenario_of(scenario)
     lever = LEVERS[programme]
     with_values = only(values, programme, scale)
     baseline_values = do_nothing(values)
     in_place = with_values != baseline_values
-    frame = frames.build(chosen, with_values)
     if without is None:
-        without = rows_of(frames.build(chosen, baseline_values))
-    with_rows = rows_of(frame) if in_place else without
-    result = difference(frame, with_rows, without, values["discount_rate"])
+        without = baseline(chosen, baseline_values)
+    frame = frames.build(chosen, with_values) if in_place else without[0]
+    with_rows = rows_of(frame) if in_place else without[1]
+    result = difference(frame, with_rows, without[1], values["discount_rate"])
     kept, first = result["children_kept_out"], result["first_year"]
     saving_per_child = first["gross_savings"] / kept[0] if kept and kept[0] else 0.0
     if not in_place:
@@ -148,11 +149,31 @@ def evaluate(scenario: Preset | str, values: Mapping[str, float], programme: str
     }
 
 
+def baseline(scenario: Preset, values: Mapping[str, float]) -> tuple[frames.Frame, list[Row]]:
+    """The do-nothing frame and forecast that every programme is set against."""
+    frame = frames.build(scenario, do_nothing(values))
+    return frame, rows_of(frame)
+
+
 def evaluate_all(scenario: Preset | str, values: Mapping[str, float],
-                 scale: Mapping[str, float] | None = None,
-                 without: Sequence[Row] | None = None) -> dict[str, dict[str, Any]]:
+                 scale: Mapping[str, float] | None = None) -> dict[str, dict[str, Any]]:
     """Every programme on its own, sharing one do-nothing forecast."""
     chosen = scenario_of(scenario)
-    if without is None:
-        without = rows_of(frames.build(chosen, do_nothing(values)))
+    without = baseline(chosen, values)
     return {pid: evaluate(chosen, values, pid, scale, without) for pid in PROGRAMME_IDS}
+
+
+@lru_cache(maxsize=16)
+def _at_scale(scenario: Preset, items: tuple[tuple[str, float], ...],
+              scale_items: tuple[tuple[str, float], ...]) -> dict[str, dict[str, Any]]:
+    return evaluate_all(scenario, dict(items), dict(scale_items))
+
+
+def at_scale(scenario: Preset | str, values: Mapping[str, float],
+             scale: Mapping[str, float]) -> dict[str, dict[str, Any]]:
+    """``evaluate_all`` at a fixed scale (the report's proposals), remembered: the proposals do
+    not change while a reader moves a programme's own slider. The result is shared between
+    calls, so treat it as read-only."""
+    levers = {lever.capacity for lever in LEVERS.values()}
+    others = tuple(sorted((k, v) for k, v in values.items() if k not in levers))
+    return _at_scale(scenario_of(scenario), others, tuple(sorted(scale.items())))

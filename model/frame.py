@@ -59,6 +59,7 @@ class Frame:
     weeks_each: tuple[float, ...]  # weeks of care per child
     placement_per_child: tuple[float, ...]  # £ a year, inflation included
     other_per_child: tuple[float, ...]  # non-placement £ a year per child (0 when held)
+    cost_per_child: tuple[float, ...]  # the two together
     held_other: tuple[float, ...]  # non-placement costs held at the 2017 amount (else 0)
     programme_cost: tuple[float, ...]
     saving_per_incident: tuple[float, ...]  # to social care, 0 before the programmes start
@@ -153,6 +154,7 @@ def build(scenario: Preset, values: Mapping[str, float]) -> Frame:
         entry_terms=entries, incident_terms=incidents,
         entries=effect(entries, values), incidents=effect(incidents, values),
         weeks_each=weeks_each, placement_per_child=placement, other_per_child=other,
+        cost_per_child=tuple(a + o for a, o in zip(placement, other, strict=True)),
         held_other=held_other,
         programme_cost=tuple(cost_a_year * p if on else 0.0
                              for on, p in zip(active, prices, strict=True)),
@@ -164,16 +166,21 @@ def build(scenario: Preset, values: Mapping[str, float]) -> Frame:
 
 # ---------------------------------------------------------------------------------- the arithmetic
 def non_uasc_children(frame: Frame, drift: float = 0.0, variation: Sequence[float] | None = None,
-                      toward_other: float = 0.0) -> list[float]:
+                      toward_other: float = 0.0, floor: bool = False) -> list[float]:
     """Children in care who are not UASC, before any programme: rate x population / 10,000.
 
     ``drift`` (a share of the rate a year since the start), ``variation`` (a share of the rate,
     each year) and ``toward_other`` (the share of the way to the other population projection)
-    are the band's drawn inputs; all zero is the forecast itself."""
+    are the band's drawn inputs; all zero is the forecast itself. ``floor``: keep the rate at
+    or above zero, for draws that could take it below (the caller knows; it costs time)."""
     shifts = variation if variation is not None else (0.0,) * len(frame.years)
-    return [max(rate * (1.0 + drift * k + e), 0.0) * (pop + toward_other * gap) / 10_000
-            for rate, k, e, pop, gap in zip(frame.rate, frame.since_anchor, shifts,
-                                            frame.population, frame.population_gap, strict=True)]
+    rows = zip(frame.rate, frame.since_anchor, shifts, frame.population, frame.population_gap,
+               strict=True)
+    if floor:
+        return [max(rate * (1.0 + drift * k + e), 0.0) * (pop + toward_other * gap) / 10_000
+                for rate, k, e, pop, gap in rows]
+    return [rate * (1.0 + drift * k + e) * (pop + toward_other * gap) / 10_000
+            for rate, k, e, pop, gap in rows]
 
 
 def children(frame: Frame, non_uasc: Sequence[float], uasc_level: float | None = None,
@@ -194,9 +201,8 @@ def children(frame: Frame, non_uasc: Sequence[float], uasc_level: float | None =
 
 def total_costs(frame: Frame, lac: Sequence[float]) -> list[float]:
     """Placement and non-placement costs of the children in care each year."""
-    return [c * a + c * o + h for c, a, o, h in zip(lac, frame.placement_per_child,
-                                                     frame.other_per_child, frame.held_other,
-                                                     strict=True)]
+    return [c * k + h for c, k, h in zip(lac, frame.cost_per_child, frame.held_other,
+                                         strict=True)]
 
 
 def other_savings(frame: Frame, totals: Sequence[float],

@@ -143,14 +143,17 @@ def runs(the_plan: Plan, samples: int, seed: int) -> Iterator[tuple[list[float],
     unit, width = rate_rng.random, s.half_width
     still = [0.0] * (anchor + 1)
     drawn = dict(the_plan.central)
+    # The rate could fall below zero only if the steepest fall and the largest dip together
+    # outweighed it; with the report-derived ranges they cannot (1 - 3.03% x 20 - 12.4% > 0).
+    floor = 1.0 + s.drift_low * max(frame.since_anchor) - width < 0.0
     for _ in range(samples):
         drift = rate_rng.triangular(s.drift_low, s.drift_high, 0.0)
-        variation = still + [(unit() + unit() - 1.0) * width for _ in range(n - anchor - 1)]
+        variation = [*still, *((unit() + unit() - 1.0) * width for _ in range(n - anchor - 1))]
         toward_other = population_rng.triangular(0.0, 1.0, 0.0)
         uasc_level = _draw(uasc_rng, *the_plan.uasc)
         for name, low, central, high in the_plan.effects:
             drawn[name] = _draw(effect_rng, low, central, high)
-        non_uasc = frames.non_uasc_children(frame, drift, variation, toward_other)
+        non_uasc = frames.non_uasc_children(frame, drift, variation, toward_other, floor)
         entries = frames.effect(frame.entry_terms, drawn) if the_plan.entries else 0.0
         lac, _ = frames.children(frame, non_uasc, uasc_level, entries)
         totals = frames.total_costs(frame, lac)
@@ -185,6 +188,9 @@ def band(
         "start_year": frame.anchor_year,
     }
     for field in BAND_FIELDS:
+        if field == "net_cost" and columns["net_cost"] == columns["total_cost"]:
+            out["net_cost_low"], out["net_cost_high"] = out["total_cost_low"], out["total_cost_high"]
+            continue  # no programme costs or savings: the net cost is the cost of care
         lows, highs = [], []
         for column in zip(*columns[field], strict=True):
             ordered = sorted(column)

@@ -106,3 +106,13 @@ def test_programmes_start_after_a_later_count():
     result = economics.evaluate(scenario, values, "edge-of-care")
     assert result["start_year"] == 2023 and result["years"][0] == 2023
     assert result["npv_year"] == 2022
+
+
+def test_the_remembered_proposals_are_the_ones_computed_afresh():
+    for overrides in ({"edge_of_care_families": "200"}, {"edge_of_care_families": "300"},
+                      {"cost_per_week": "1100", "reunification_cost": "50000"}):
+        r = api.compute({"scenario": "falling-lac", "overrides": overrides})
+        values = {k: v for k, v in r["parameters"].items() if not isinstance(v, str)}
+        scenario = presets()["falling-lac"].with_choices(r["scenario"]["choices"])
+        fresh = economics.evaluate_all(scenario, values, api.at_report_scale(values))
+        assert r["programmes_at_report_scale"] == fresh, overrides
