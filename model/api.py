@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from model import backtest, economics, reproduction, uncertainty
+from model import economics, uncertainty
 from model import frame as frames
 from model.forecast import ROW_FIELDS, Row, change_after, rows_of
 from model.parameters import (
@@ -26,6 +26,7 @@ from model.parameters import (
     presets,
     registry,
 )
+from model.printed import published_changes
 from model.programmes import LABELS
 from model.validation import (
     Refusal,
@@ -178,7 +179,7 @@ def change_table(rows: list[Row], baseline: list[Row], preset_id: str, start: in
             {"label": f"{label} (doing nothing)", "values": values(baseline)},
         ],
         "band": band_rows,
-        "published": None if observed else reproduction.published_changes(preset_id),
+        "published": None if observed else published_changes(preset_id),
     }
 
 
@@ -354,10 +355,5 @@ def compute(request: object) -> dict[str, Any]:
         "guard_rails": guard_rails(frame, rows),
         "uncertainty": band,
         "published": {"cost_of_doing_nothing": None if frame.observed
-                      else reproduction.published_changes(scenario)},
+                      else published_changes(scenario)},
     }
-
-
-def backtest_table() -> list[dict[str, Any]]:
-    """Actual figures from later documents beside the default projections."""
-    return backtest.compare()
