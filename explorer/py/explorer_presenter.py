@@ -118,12 +118,6 @@ def _row_at(rows: Sequence[Mapping[str, float]], year: int) -> Mapping[str, floa
     return next((r for r in rows if int(r["year"]) == year), None)
 
 
-def _range_m(low: float | None, high: float | None) -> Cell:
-    if low is None or high is None:
-        return _text("—")
-    return _text(f"{money_m(low)} to {money_m(high)}")
-
-
 def change_table(response: Mapping[str, Any]) -> Table:
     """The report's 'Projected changes in LAC costs' table: rows of £M after 3, 5 and 10 years
     from the starting year, with the uncertainty band on the change when it has been computed."""
@@ -133,11 +127,13 @@ def change_table(response: Mapping[str, Any]) -> Table:
                                     for v in row["values"]]]
             for row in source["rows"]]
     band = source.get("band")
-    if band:
-        rows.insert(1, [_text("Uncertainty band on your settings (5th to 95th percentile)"),
-                        *[_range_m(None if lo is None else lo * 1e6,
-                                   None if hi is None else hi * 1e6)
-                          for lo, hi in zip(band["low"], band["high"], strict=True)]])
+    if band:  # two rows of single figures, so the table stays as narrow as the others
+        for place, (bound, words) in enumerate((("high", "high (95th percentile)"),
+                                                ("low", "low (5th percentile)")), start=1):
+            rows.insert(place, [_text(f"Uncertainty band on your settings, {words}"),
+                                *[_cell(None if v is None else v * 1e6,
+                                        money_m(None if v is None else v * 1e6))
+                                  for v in band[bound]]])
     published = source.get("published")
     label = response["scenario"]["report_label"]
     if published:

@@ -96,15 +96,20 @@ def page(content: Content) -> str:
 
 
 def _kinds_table(s: dict[str, Any]) -> str:
+    """The count of each kind and verdict (narrow enough for a phone), then what each kind
+    means."""
     rows = []
-    for kind, meaning in KINDS.items():
+    for kind in KINDS:
         verdicts = s["verdicts"][kind]
         rows.append([f"**{KIND_LABELS[kind]}**", str(s["kinds"][kind]),
                      str(verdicts["exact"]), str(verdicts["explained"]),
-                     str(verdicts["differs"]), cell(meaning.split(": ", 1)[-1])])
+                     str(verdicts["differs"])])
     rows.append(["**All**", str(s["cells"]), str(s["exact"]), str(s["explained"]),
-                 str(len(s["differs"])), ""])
-    return table(["Kind", "Figures", "Exact", "Explained", "Differs", "What a match shows"], rows)
+                 str(len(s["differs"]))])
+    meanings = "\n".join(f"- **{KIND_LABELS[kind]}**: {text(meaning.split(': ', 1)[-1])}"
+                          for kind, meaning in KINDS.items())
+    return (table(["Kind", "Figures", "Exact", "Explained", "Differs"], rows)
+            + "\n\nWhat a match shows, for each kind:\n\n" + meanings)
 
 
 def _explanations(c: dict[str, Any]) -> list[str]:

@@ -135,7 +135,10 @@ def test_the_band_says_what_it_varies_and_the_years_their_month() -> None:
     banded = presenter.view(api.compute({"scenario": "rising-lac", "uncertainty": True,
                                          "samples": 50}))
     change = banded["tables"]["change"]
-    assert change["rows"][1][0]["t"].startswith("Uncertainty band")
+    assert [r[0]["t"] for r in change["rows"][1:3]] == [
+        "Uncertainty band on your settings, high (95th percentile)",
+        "Uncertainty band on your settings, low (5th percentile)"]
+    assert change["rows"][2][1]["v"] <= change["rows"][0][1]["v"] <= change["rows"][1][1]["v"]
     note = change["notes"][-1]
     assert "does not vary" in note and "ONS and SHMA" in note and "no width" in note
 
