@@ -214,6 +214,10 @@ def _programme_row(p: Mapping[str, Any], label: str | None = None,
         scale = f"{decimal(p['capacity'], 1).removesuffix('.0')} {p['capacity_unit']}"
     first = p["first_year"]
     cumulative = p["totals"]["cash"]["net_savings"]
+    real = p["totals"]["real"]["net_savings"]
+    cumulative_text = money_m(cumulative)
+    if money_m(real) != cumulative_text:  # inflation is set: say what it is at 2017 prices too
+        cumulative_text += f"; {money_m(real)} at 2017 prices"
     return [
         _text(label or p["label"]),
         _cell(p.get("capacity"), scale),
@@ -221,7 +225,7 @@ def _programme_row(p: Mapping[str, Any], label: str | None = None,
         _cell(p["children_prevented"], decimal(p["children_prevented"], 1)),
         _cell(first["gross_savings"], pounds(first["gross_savings"])),
         _cell(first["net_savings"], pounds(first["net_savings"])),
-        _cell(cumulative, money_m(cumulative)),
+        _cell(cumulative, cumulative_text),
         _cell(p["payback"], payback_text(p["payback"])),
         _cell(p["npv"], money_m(p["npv"])),
     ]

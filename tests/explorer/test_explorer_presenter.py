@@ -150,3 +150,12 @@ def test_a_later_count_is_where_the_view_starts() -> None:
     assert "starting from 285 children in care in 2022" in view["summary"]
     assert view["tables"]["change"]["title"].endswith("since 2022")
     assert len(view["tables"]["change"]["rows"]) == 2  # the report's 2017 figures do not apply
+
+
+def test_with_inflation_the_running_total_is_given_in_cash_and_at_2017_prices() -> None:
+    flat = presenter.programmes_table(api.compute({"overrides": {"edge_of_care_families": 200}}))
+    assert "2017 prices" not in flat["rows"][0][6]["t"]
+    inflated = presenter.programmes_table(api.compute({"overrides": {
+        "edge_of_care_families": 200, "cost_inflation": 2}}))
+    cash, real = inflated["rows"][0][6]["t"].split("; ")
+    assert real.endswith("at 2017 prices") and cash != real.split(" at ")[0]
