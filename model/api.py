@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from model import economics, uncertainty
+from model import __version__, economics, uncertainty
 from model import frame as frames
 from model.forecast import ROW_FIELDS, Row, change_after, rows_of
 from model.parameters import (
@@ -40,7 +40,7 @@ from model.validation import (
 
 DEFAULT_SCENARIO = "baseline-ons"
 HORIZONS = (3, 5, 10)
-VERSION = "2.0.0"
+VERSION = __version__
 REQUEST_KEYS = ("scenario", "overrides", "uncertainty", "samples", "seed")
 
 
