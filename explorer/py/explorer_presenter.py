@@ -146,9 +146,12 @@ def change_table(response: Mapping[str, Any]) -> Table:
     notes.append(band_note(response))
     return {
         "id": "change",
-        "title": f"Change in the annual cost of looked-after children since {start_year}",
-        "caption": f"Projected changes in LAC costs from {start_label(response)}, in the "
-                   "report's own layout (£M, 2017 prices unless inflation is set)",
+        # The page writes the title once (only the caption follows each result), so the title
+        # names no year; the caption says where the changes start from.
+        "title": "Change in the annual cost of looked-after children",
+        "caption": f"Projected changes in LAC costs since {start_year}, from "
+                   f"{start_label(response)}, in the report's own layout (£M, 2017 prices unless "
+                   "inflation is set)",
         "columns": [{"label": "Scenario"}, *[{"label": c, "num": True}
                                              for c in source["columns"]]],
         "rows": rows,

@@ -148,7 +148,8 @@ def test_a_later_count_is_where_the_view_starts() -> None:
         "start_from": "observed", "observed_year": "2022", "observed_lac": "285"}}))
     assert view["start"].startswith("285 children in care in 2022")
     assert "starting from 285 children in care in 2022" in view["summary"]
-    assert view["tables"]["change"]["title"].endswith("since 2022")
+    assert view["tables"]["change"]["caption"].startswith("Projected changes in LAC costs since "
+                                                          "2022, from 285 children in care")
     assert len(view["tables"]["change"]["rows"]) == 2  # the report's 2017 figures do not apply
 
 
