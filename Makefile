@@ -8,25 +8,28 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test site bench validate lint check-python chromium lock clean
+.PHONY: serve test site pages bench validate lint check-python chromium lock clean
 
-serve: $(VENV)/.installed node_modules/.installed  ## set up, build and serve on http://127.0.0.1:8000
+serve: pages  ## set up, build and serve on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed node_modules/.installed chromium  ## set up, then run every test
 	$(MAKE) --no-print-directory lint
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(MAKE) --no-print-directory site
 	SITE_DIR=site $(BIN)/pytest
 	node tests/pyodide/run_model_tests.mjs
 
-site: $(VENV)/.installed node_modules/.installed  ## strict static build into site/
+site: pages  ## strict static build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
+
+pages: $(VENV)/.installed node_modules/.installed  ## generate the pages from content/ into docs/_generated/
+	$(BIN)/python -m sitegen pages
 
 bench: $(VENV)/.installed node_modules/.installed chromium  ## print speed and size figures
 	$(BIN)/python -m bench
 
 validate: $(VENV)/.installed  ## check every file in content/
-	$(BIN)/python -m sitegen
+	$(BIN)/python -m sitegen validate
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -54,4 +57,4 @@ lock:  ## maintainers: re-resolve requirements.lock after editing pyproject.toml
 	  --generate-hashes --quiet -o requirements.lock
 
 clean:
-	rm -rf site $(VENV) node_modules test-results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site docs/_generated $(VENV) node_modules test-results .pytest_cache .mypy_cache .ruff_cache

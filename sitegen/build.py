@@ -37,7 +37,7 @@ from sitegen.uris import (
 )
 from sitegen.uris import topic_uri as topic_page_uri
 
-DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"  # hand-written pages
 
 
 @dataclass
@@ -48,6 +48,8 @@ class SiteBuild:
     nav: list[Any] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
     home_briefings: str = ""
+    # Sections of hand-written pages filled in from content: page -> {marker: Markdown}.
+    fills: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def build_site() -> SiteBuild:
@@ -64,6 +66,7 @@ def build_site() -> SiteBuild:
     _add_feeds(site)
     site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
+    site.fills["index.md"] = {home.MARKER: site.home_briefings}
     site.assets.update(explorer_files())
     site.nav = _nav(site)
     return site

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.support.browser import PageLog, chromium_missing_message
+from tests.support.build import build_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,13 +25,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             pytest.fail(f"SITE_DIR={given} has no index.html; run `make site` first")
         return path
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )
+    result = build_project(ROOT, out)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
+        pytest.fail(f"{' '.join(result.args[1:])} failed:\n{result.stderr[-4000:]}")
     return out
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.build import build_project
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "content", "sitegen", "model", "explorer"]
@@ -20,7 +20,7 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "_generated"))
         else:
             shutil.copy2(source, target / part)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
@@ -28,11 +28,7 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True, text=True, check=False,
-    )
+    return build_project(project, project / "out")
 
 
 @pytest.mark.parametrize(
