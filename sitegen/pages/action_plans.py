@@ -61,7 +61,8 @@ def standing(records: list[Record]) -> str:
 
 
 def _provenance_box(rl: RecordList) -> str:
-    kind = "info" if rl.provenance in ("printed-plan", "minutes") else "warning"
+    kind = {"printed-plan": "info", "minutes": "info", "printed-list": "note"}.get(rl.provenance,
+                                                                                 "warning")
     body = PROVENANCE_MEANINGS[rl.provenance]
     if rl.reading:
         body += "\n\n" + rl.reading
@@ -69,7 +70,7 @@ def _provenance_box(rl: RecordList) -> str:
     return f'!!! {kind} "{PROVENANCE_LABELS[rl.provenance]}"\n\n{indented}'
 
 
-def _facts(rl: RecordList, content: Content, uri: str) -> str:
+def _facts(rl: RecordList, content: Content, uri: str, example: str) -> str:
     facts = []
     if rl.report:
         facts.append(f"**Report:** [{cell(content.reports[rl.report].title)}]"
@@ -85,7 +86,7 @@ def _facts(rl: RecordList, content: Content, uri: str) -> str:
     else:
         facts.append(f"**Date:** undated paper. {text(doc.undated or '')}")
     facts.append(f"**Source:** {cite(rl.source, content, uri)}")
-    facts.append(f"**References:** {rl.code}/… (for example {rl.code}/1), stable across updates")
+    facts.append(f"**References:** {rl.code}/… (for example {example}), stable across updates")
     return "  \n".join(facts)
 
 
@@ -115,7 +116,7 @@ def list_page(rl: RecordList, content: Content) -> str:
     heading = "Every follow-up" if rl.provenance == "minutes" else "Every row"
     return "\n\n".join([
         f"{WIDE_PAGE}# {text(rl.title)}",
-        _facts(rl, content, uri),
+        _facts(rl, content, uri, records[0].ref),
         _provenance_box(rl),
         "## Where it stands",
         standing(records) + f" [See these records in the tracker]({link(uri, TRACKER)}).",
@@ -169,4 +170,6 @@ def nav(content: Content) -> list[object]:
     plans = [{rl.title: rl.uri} for rl in lists if rl.provenance != "minutes"]
     follow_ups = [{f"Follow-ups, {long_date(rl.as_at)}": rl.uri} for rl in lists
                   if rl.provenance == "minutes"]
-    return [TRACKER, {"Plans, lists and follow-ups": INDEX}, *plans, *follow_ups]
+    # Nested, so the sidebar stays short: only the open group lists its pages.
+    return [TRACKER, {"All plans, lists and follow-ups": INDEX}, {"Plans and lists": plans},
+            {"Follow-ups by meeting": follow_ups}]
