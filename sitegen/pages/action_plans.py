@@ -25,6 +25,7 @@ from sitegen.statuses import STATUS_ORDER, status_label
 from sitegen.uris import TRACKER, meeting_uri, report_uri
 
 INDEX = "action-plans/index.md"
+LIST_HEADERS = ["Ref", "What", "Who is to act", "Due", "Status history", "What happened next"]
 # Record tables are wide: give them the space the table of contents would take.
 WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"
 
@@ -124,8 +125,8 @@ def list_page(rl: RecordList, content: Content) -> str:
         "Owners are as the paper prints them; *Not stated* means it names no one. Each status "
         "gives the paper's own words and where they are; later papers' reports follow, oldest "
         "first.",
-        '<div class="action-table record-table" markdown>',
-        table(["Ref", "What", "Who is to act", "Due", "Status history", "What happened next"], rows),
+        '<div class="action-table record-table stack-on-phones" markdown>',
+        table(LIST_HEADERS, rv.labelled_cells(LIST_HEADERS, rows)),
         "</div>",
     ]) + "\n"
 

@@ -95,9 +95,14 @@ def history_cell(record: Record, content: Content, uri: str) -> str:
     return "No status in the paper."
 
 
-def next_cell(record: Record, content: Content, uri: str) -> str:
-    """What later papers said, records that carry it forward, our related links, or 'not seen'."""
-    lines = [entry_text(e, content, uri, record=record) for e in record.later_entries]
+def next_cell(record: Record, content: Content, uri: str, *, brief: bool = False) -> str:
+    """What later papers said, records that carry it forward, our related links, or 'not seen'.
+
+    ``brief`` gives each later report as its date, status and source only (the tracker, where
+    the status column already quotes the latest words).
+    """
+    lines = [entry_brief(e, content, uri) if brief else entry_text(e, content, uri, record=record)
+             for e in record.later_entries]
     for entry in record.later_entries:
         for ref in entry.carried_forward_as:
             lines.append(f"Carried forward as {record_link(ref, content, uri, with_status=True)}")
@@ -139,3 +144,13 @@ def action_cell(record: Record, content: Content, uri: str, *, area: bool = True
 
 def anchor_span(record: Record) -> str:
     return f'<span id="{record.anchor}"></span>'
+
+
+def labelled_cells(headers: list[str], rows: list[list[str]]) -> list[list[str]]:
+    """Each cell after the first starts with its column's name, hidden on wide screens.
+
+    On a phone the record tables stack each row as a card (see site.css), and these labels say
+    what each line of the card is; the names come from the same list as the table's headers.
+    """
+    return [[row[0], *(f'<span class="cell-label">{cell(h)}</span>{c}' if c else c
+                       for h, c in zip(headers[1:], row[1:], strict=True))] for row in rows]

@@ -49,6 +49,8 @@ from sitegen.uris import (
 INDEX = TRACKER
 WIDE_PAGE = "---\nhide:\n  - navigation\n  - toc\n---\n\n"  # the table needs the whole width
 NO_MEETING = "none"
+HEADERS = ["Reference", "Origin", "Date", "Area", "Recommendation or action", "Lead officer",
+           "Action taken and what happened next", "Status", "Evidence"]
 # The filters, in the order they appear; each reads one data attribute of a row.
 FILTERS = [("list", "Plan or list"), ("topic", "Topic"), ("meeting", "Meeting"),
            ("owner", "Lead officer"), ("status", "Status")]
@@ -134,9 +136,7 @@ def _action_taken(record: Record, content: Content) -> str:
     parts = []
     if record.row.progress:
         parts.append(cell(record.row.progress))
-    for entry in record.later_entries:
-        parts.append(rv.entry_brief(entry, content, INDEX))
-    parts.append(rv.next_cell(record, content, INDEX))
+    parts.append(rv.next_cell(record, content, INDEX, brief=True))
     return "<br>".join(p for p in parts if p)
 
 
@@ -188,6 +188,7 @@ def rollups(content: Content) -> str:
     by_meeting = roll_up(records, lambda r: [meeting_key(r)])
     by_meeting = dict(sorted(by_meeting.items(), reverse=True))
     return "\n\n".join([
+        '<div class="rollup" markdown>',
         "## Roll-ups",
         "Each line counts records by their latest status. *Complete* means a paper says it was "
         "done, *still open* means its latest status is anything else, and *not seen in later "
@@ -195,7 +196,6 @@ def rollups(content: Content) -> str:
         "says which kinds of list the records come from: a printed plan's own ratings, a printed "
         "list with no ratings, a list this site built from a report's text, or follow-ups from the "
         "minutes. A record with two topics counts under both. Select a line to filter the table.",
-        '<div class="rollup" markdown>',
         "### By plan or list",
         _rollup_table(by_list, list_labels, "list", "Plan or list"),
         "### By topic",
@@ -252,9 +252,8 @@ def page(content: Content) -> str:
         "to find a record. Printing prints the records shown.",
         '<noscript><p class="tracker-noscript">The filters need JavaScript. The full table is '
         "below; every plan, meeting and topic also has its own page.</p></noscript>",
-        f'<div class="tracker action-table" data-options="{attr(options)}" markdown>',
-        table(["Reference", "Origin", "Date", "Area", "Recommendation or action", "Lead officer",
-               "Action taken and what happened next", "Status", "Evidence"], rows),
+        f'<div class="tracker action-table stack-on-phones" data-options="{attr(options)}" markdown>',
+        table(HEADERS, rv.labelled_cells(HEADERS, rows)),
         "</div>",
     ]) + "\n"
 

@@ -73,6 +73,8 @@ function setUp(container) {
     status.textContent = summarise(shown, rows.length, options);
     const described = describe(selection, words, options);
     printed.textContent = described ? `Filtered: ${described}. ${status.textContent}` : "";
+    // A filtered print is the records only; an unfiltered one keeps the roll-ups.
+    document.body.classList.toggle("tracker-filtered", Boolean(described));
     if (updateAddress) {
       const query = toQuery(selection, words, options);
       history.replaceState(history.state, "", `${location.pathname}${query}${location.hash}`);
