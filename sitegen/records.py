@@ -83,7 +83,7 @@ class Entry:
     """One step in a record's history: a status (or a mention) and the paper that gives it."""
 
     entry: StatusEntry
-    later: bool  # from a paper dated after the meeting (or date) the record comes from
+    later: bool  # dated (or from a paper dated) after the meeting or date the record comes from
     order: dt.date  # the date it describes, or its document's date where the paper gives none
     position: int  # tie-break: the order the data lists it in
     carried_forward_as: tuple[str, ...] = ()
@@ -173,7 +173,7 @@ class Record:
 
 FOLLOW_THROUGH = {
     "reported-done": "Reported done",
-    "done-at-origin": "Done when listed",
+    "done-at-origin": "Done when made (same paper or meeting)",
     "progress-reported": "Later paper reports progress",
     "mentioned": "Mentioned later, no status",
     "not-seen": "Not seen in later papers",
@@ -248,7 +248,7 @@ def build_records(content: Content) -> list[Record]:
                         topics=topics, origin_doc=origin,
                         later_docs=tuple(d for d in ordered_docs if d.order_date > made))
         record.history = [Entry(entry=e, order=_entry_order(e, content), position=i,
-                                later=content.documents[e.source.doc].order_date > made)
+                                later=_entry_order(e, content) > made)
                           for i, e in enumerate(row.statuses)]
         records.append(record)
         by_ref.setdefault(record.ref, record)
