@@ -26,9 +26,10 @@ def _standalone(content: Content) -> list[str]:
         doc = content.documents[report.doc]
         if doc.order_date <= newest_meeting:
             continue  # an earlier copy of a meeting's paper: its meeting's briefing covers it
-        dated = doc_date(doc) if doc.date else f"Undated ({text(doc.undated or '')})"
+        dated = doc_date(doc) if doc.date else f"Undated: {text(doc.undated or '')}"
         parts.append(f"### {text(report.title)}")
-        parts.append(f"{dated}. {text(report.purpose)}")
+        parts.append(f"**When:** {dated}")
+        parts.append(text(report.purpose))
         parts.append("\n".join(f"- {text(f.text)}" for f in report.key_findings[:4]))
         parts.append(f"[The full summary, with then-and-now figures]"
                      f"({link(HOME, report_uri(report.id))})")

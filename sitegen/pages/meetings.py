@@ -196,6 +196,11 @@ def outstanding_for(meeting: Meeting, content: Content) -> tuple[list[Record], l
     return due, reported, undated
 
 
+def _previous_meeting(meeting: Meeting, content: Content) -> dt.date | None:
+    earlier = [m.date for m in content.meetings.values() if m.date < meeting.date]
+    return max(earlier, default=None)
+
+
 def _said_cell(record: Record, meeting: Meeting, content: Content, uri: str) -> str:
     entries = _said_here(record, meeting, content)
     if entries:
@@ -218,15 +223,23 @@ def _outstanding(meeting: Meeting, content: Content, uri: str) -> list[str]:
         parts.append(f"{plural(len(due), 'record was', 'records were')} due by this meeting and "
                      f"not complete before it ({cell(group.counts_text())}). This meeting's papers "
                      f"say something about {answered} of them.")
-        rows = [[rv.record_link(r.ref, content, uri), cell(r.row.action), cell(r.due_text),
-                 _status_before(r, meeting.date, content), _said_cell(r, meeting, content, uri)]
-                for r in due]
-        block = table(["Record", "What", "Due", "Status before the meeting", "What this meeting's "
-                       "papers say"], rows)
-        if len(due) > 12:
-            parts.append(_collapsed(f"All {len(due)} records due by this meeting", block))
-        else:
-            parts.append(f'<div class="outstanding-table" markdown>\n\n{block}\n\n</div>')
+        headers = ["Record", "What", "Due", "Status before the meeting",
+                   "What this meeting's papers say"]
+        previous = _previous_meeting(meeting, content)
+        recent = [r for r in due if previous is None or r.origin_date >= previous]
+        older = [r for r in due if r not in recent]
+        for chunk, title in ((recent, None), (older, "from before the last meeting")):
+            if not chunk:
+                continue
+            rows = [[rv.record_link(r.ref, content, uri), cell(r.row.action), cell(r.due_text),
+                     _status_before(r, meeting.date, content), _said_cell(r, meeting, content, uri)]
+                    for r in chunk]
+            block = table(headers, rows)
+            if title or len(chunk) > 12:
+                label = f"{plural(len(chunk), 'record')} due by this meeting"
+                parts.append(_collapsed(f"{label} {title}" if title else label, block))
+            else:
+                parts.append(f'<div class="outstanding-table" markdown>\n\n{block}\n\n</div>')
     if reported:
         parts.append("### Other earlier records these papers report on")
         rows = [[rv.record_link(r.ref, content, uri), cell(r.row.action),
