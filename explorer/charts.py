@@ -41,6 +41,8 @@ from panel.io.model import add_to_doc  # noqa: E402
 from panel.io.resources import CDN_ROOT  # noqa: E402
 from pyviz_comms import Comm  # noqa: E402
 
+from model.parameters import base_month_name  # noqa: E402
+
 if CDN_ROOT != PANEL_ROOT:  # panel was imported before this module: its URLs point at a CDN
     raise RuntimeError(
         f"panel was imported before explorer.charts set PANEL_CDN_ROOT (it has {CDN_ROOT!r}); "
@@ -122,7 +124,7 @@ def save_charts(first: dict[str, list[float | None]], template: jinja2.Template,
     scenario = ColumnDataSource({name: list(first[name]) for name in SCENARIO_COLUMNS},
                                 name="scenario")
     pinned = ColumnDataSource({name: list(first[name]) for name in PINNED_COLUMNS}, name="pinned")
-    lac = _chart("Looked-after children on 31 March", "Children",
+    lac = _chart(f"Looked-after children ({base_month_name()} of each year)", "Children",
                  ("lac", "base_lac", "lac_low", "lac_high"), scenario, pinned, "0,0")
     cost = _chart("Annual cost of looked-after children", "£ million a year",
                   ("cost_m", "base_cost_m", "cost_low_m", "cost_high_m"), scenario, pinned,

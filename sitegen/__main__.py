@@ -27,7 +27,10 @@ def _summary(content: Content) -> str:
         f"{len(content.action_plans)} action plans "
         f"({sum(len(p.actions) for p in content.action_plans.values())} actions), "
         f"{len(content.indicators)} indicators ({len(content.points)} points), "
-        f"{len(content.glossary)} glossary entries"
+        f"{len(content.glossary)} glossary entries; "
+        f"{sum(len(f.follow_ups) for f in content.follow_ups.values())} follow-ups from "
+        f"{len(content.follow_ups)} meetings, "
+        f"{sum(len(p.updates) for p in content.progress.values())} later reports on earlier records"
     )
 
 
@@ -127,7 +130,9 @@ def new(args: argparse.Namespace) -> int:
 
     try:
         if args.kind == "meeting":
-            written = scaffold.new_meeting(CONTENT_DIR, args.date, args.report or [])
+            written = scaffold.new_meeting(CONTENT_DIR, args.date, args.report or [], args.pack)
+        elif args.kind == "progress":
+            written = scaffold.new_progress(CONTENT_DIR, args.doc)
         elif args.kind == "report":
             written = scaffold.new_report(CONTENT_DIR, args.id, args.meeting, args.item)
         else:
@@ -173,12 +178,15 @@ def parser() -> argparse.ArgumentParser:
     command = sub.add_parser("schemas", help="write content/schemas/ from sitegen/schema.py and link "
                              "every content file to its schema")
     command.set_defaults(run=schemas)
-    command = sub.add_parser("new", help="start a meeting, report or action plan with every required field")
+    command = sub.add_parser("new", help="start a meeting, report, plan or progress file with every "
+                             "required field")
     kinds = command.add_subparsers(dest="kind", required=True)
     meeting = kinds.add_parser("meeting", help="a meeting (its pack, its previous meeting's minutes)")
     meeting.add_argument("date", help="YYYY-MM-DD")
     meeting.add_argument("--report", action="append", metavar="ID",
                          help="a report on its agenda (repeat for each paper)")
+    meeting.add_argument("--pack", type=Path, metavar="FILE",
+                         help="the pack's plain-text file: its name and SHA-256 go in documents.yaml")
     report = kinds.add_parser("report", help="a report")
     report.add_argument("id")
     report.add_argument("--meeting", metavar="YYYY-MM-DD", help="the meeting it was presented to")
@@ -186,6 +194,8 @@ def parser() -> argparse.ArgumentParser:
     plan = kinds.add_parser("plan", help="an action plan")
     plan.add_argument("id")
     plan.add_argument("--report", metavar="ID", help="the report it belongs to")
+    progress = kinds.add_parser("progress", help="what a new document says about earlier records")
+    progress.add_argument("doc", help="the document's id in documents.yaml, e.g. pack-2023-11-14")
     command.set_defaults(run=new)
     return main
 

@@ -20,11 +20,13 @@ from sitegen.rules import completeness_problems
 from sitegen.schema import (
     ActionPlan,
     Document,
+    FollowUps,
     GlossaryTerm,
     Indicator,
     IndicatorPoint,
     Meeting,
     Minutes,
+    Progress,
     Report,
 )
 from sitegen.schemas import missing_schema_comment
@@ -53,10 +55,14 @@ class Content:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     points: list[IndicatorPoint] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    follow_ups: dict[str, FollowUps] = field(default_factory=dict)  # by meeting date
+    progress: dict[str, Progress] = field(default_factory=dict)  # by document id
     # Every file as read, by the name messages use (content/reports/x.yaml), for line numbers.
     files: dict[str, YamlFile] = field(default_factory=dict)
     # Ids of files and entries that exist but did not load: links to them are not the problem.
     broken: set[str] = field(default_factory=set)
+    # Problems that leave every file readable (a missing schema line): the record rules still run.
+    advice: list[str] = field(default_factory=list)
 
     def at(self, origin: str, *loc: str | int) -> str:
         """'content/x.yaml:12', the line of ``loc`` in that file (or just the file)."""
@@ -112,8 +118,8 @@ def _read(path: Path, root: Path, content: Content, problems: list[str]) -> Yaml
     problems.extend(source.problems)
     wanted = missing_schema_comment(root, path) if not source.problems else None
     if wanted:
-        problems.append(f"{source.origin}:1: start the file with the line '{wanted}', so editors "
-                        "check it as you type (python -m sitegen schemas adds it)")
+        content.advice.append(f"{source.origin}:1: start the file with the line '{wanted}', so "
+                              "editors check it as you type (python -m sitegen schemas adds it)")
     if source.data is not None:
         problems.extend(_placeholders(source))
     content.files[source.origin] = source
@@ -214,9 +220,20 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
         content.indicators[indicator.id] = indicator
     content.points = _load_points(root / "indicators" / "points", root, problems)
     content.glossary = _load_list(GlossaryTerm, root / "glossary.yaml", root, content, problems)
+    for source, follow_ups in _load_each(FollowUps, root / "follow-ups", root, content, problems):
+        _expect_stem(source, follow_ups.meeting.isoformat(), ("meeting",), problems)
+        content.follow_ups[follow_ups.meeting.isoformat()] = follow_ups
+    for source, progress in _load_each(Progress, root / "progress", root, content, problems):
+        _expect_stem(source, progress.doc, ("doc",), problems)
+        content.progress[progress.doc] = progress
 
     problems.extend(cross_reference_problems(content))
     problems.extend(unknown_document_problems(content))
+    if not problems:  # the record rules need every file loaded and every document known
+        from sitegen.records import record_problems
+
+        problems.extend(record_problems(content))
+    problems.extend(content.advice)
     problems.extend(completeness_problems(content))
     if problems:
         raise ContentError(problems)

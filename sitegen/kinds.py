@@ -12,7 +12,17 @@ from fnmatch import fnmatch
 
 from pydantic import BaseModel
 
-from sitegen.schema import ActionPlan, Document, GlossaryTerm, Indicator, Meeting, Minutes, Report
+from sitegen.schema import (
+    ActionPlan,
+    Document,
+    FollowUps,
+    GlossaryTerm,
+    Indicator,
+    Meeting,
+    Minutes,
+    Progress,
+    Report,
+)
 
 SCHEMA_FOLDER = "schemas"  # under content/
 
@@ -41,6 +51,8 @@ KINDS = [
     Kind("minutes", "minutes/*.yaml", Minutes, many=False),
     Kind("report", "reports/*.yaml", Report, many=False),
     Kind("action-plan", "action-plans/*.yaml", ActionPlan, many=False),
+    Kind("follow-ups", "follow-ups/*.yaml", FollowUps, many=False),
+    Kind("progress", "progress/*.yaml", Progress, many=False),
     Kind("indicators", "indicators/catalogue.yaml", Indicator, many=True),
     Kind("glossary", "glossary.yaml", GlossaryTerm, many=True),
 ]

@@ -7,7 +7,8 @@ import html
 import posixpath
 
 from sitegen.content import Content
-from sitegen.schema import Source
+from sitegen.schema import Document, Source
+from sitegen.uris import source_uri
 
 
 def text(value: str) -> str:
@@ -41,6 +42,22 @@ def link(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+def page_address(uri: str) -> str:
+    """Where a page is served, relative to the site ('reports/x.md' -> 'reports/x/'), as the
+    builders' directory URLs make it."""
+    stem = uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def html_link(from_uri: str, to_uri: str) -> str:
+    """A relative link for raw HTML, which no builder rewrites: between the pages' addresses, not
+    their source files (from 'topics/x.md' to 'tracker/index.md' is '../../tracker/')."""
+    target = posixpath.relpath(page_address(to_uri) or ".", page_address(from_uri) or ".")
+    return "./" if target == "." else target + "/"
+
+
 def source_label(source: Source, content: Content, *, short: bool = False) -> str:
     """'Pack, 12 Dec 2017, page 21' or '..., section 3.2'."""
     doc = content.documents.get(source.doc)
@@ -54,9 +71,23 @@ def source_label(source: Source, content: Content, *, short: bool = False) -> st
 
 
 def cite(source: Source, content: Content, from_uri: str) -> str:
-    """A short citation that links to the document's entry on the sources page."""
+    """A short citation that links to the document's own page (title, date, where to find it)."""
     label = cell(source_label(source, content, short=True))
-    return f"[{label}]({link(from_uri, 'sources.md', source.doc)})"
+    return f"[{label}]({link(from_uri, source_uri(source.doc))})"
+
+
+def doc_date(doc: Document) -> str:
+    """A document's printed date, or 'Undated' for one that prints none (never a date we chose)."""
+    return long_date(doc.date) if doc.date else "Undated"
+
+
+def month_year(day: dt.date) -> str:
+    return f"{day:%B %Y}"
+
+
+def attr(value: str) -> str:
+    """Text safe inside an HTML attribute value (double-quoted)."""
+    return html.escape(" ".join(value.split()), quote=True)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

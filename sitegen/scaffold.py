@@ -8,13 +8,14 @@ Nothing already written is overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
 from sitegen.kinds import KINDS
-from sitegen.schema import StatusGroup, Topic
+from sitegen.schema import Basis, FollowUpKind, Provenance, RecordKind, Status, Topic
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KIND = {kind.name: kind for kind in KINDS}
@@ -149,24 +150,68 @@ def report_text(report_id: str, meeting: dt.date | None, item: int | None) -> st
                                        "report.") + "\n".join(lines) + "\n"
 
 
+def _choices(literal: object) -> str:
+    return ", ".join(get_args(literal))
+
+
 def plan_text(plan_id: str, report_id: str | None, doc: str) -> str:
     relative = f"action-plans/{plan_id}.yaml"
-    groups = ", ".join(get_args(StatusGroup))
     lines = [
         f"id: {plan_id}",
+        'code: "TODO: the prefix of every row\'s reference, capitals and digits, for example FR23"',
         'title: "TODO: the plan\'s title as printed"',
         *([f"report: {report_id}"] if report_id else []),
+        f'provenance: "TODO: one of {_choices(Provenance)}"',
+        f'record_kind: "TODO: one of {_choices(RecordKind)}"',
         'as_at: "TODO: YYYY-MM-DD, the date its statuses are as at"',
         f'source: {{doc: {doc}, section: "TODO: where the plan is, for example Item 7, Appendix 1"}}',
+        'reading: "TODO: for readers, how the list was transcribed (or leave the line out)"',
+        "topics:",
+        f'  - "TODO: one or more of: {_choices(Topic)}"',
         'rows: "TODO: how many rows the plan has (count them): a lost row is then caught"',
         "actions:",
-        '  - ref: "TODO: the row\'s reference as printed (or a number)"',
+        '  - ref: "TODO: the row\'s reference as printed, no spaces (or a number)"',
         '    action: "TODO: the action, as the plan words it"',
-        '    owner: "TODO: as printed (leave the line out if the plan does not say)"',
-        f'    status_group: "TODO: one of {groups}"',
+        '    owner: "TODO: exactly as printed (leave the line out if the plan names no one)"',
+        "    statuses:",
+        f'      - status: "TODO: one of {_choices(Status)}"',
+        '        said: "TODO: the plan\'s own words for its status, quoted exactly"',
+        f'        basis: "TODO: one of {_choices(Basis)}"',
+        f"        source: {_source(doc)}",
         f"    source: {_source(doc)}",
     ]
-    return _header("action-plan", relative, "One action plan, every row of it.") + "\n".join(lines) + "\n"
+    return _header("action-plan", relative, "One plan or list, every row of it (see content/README.md, "
+                                            "Records).") + "\n".join(lines) + "\n"
+
+
+def follow_ups_text(meeting: dt.date, printed_in: dt.date) -> str:
+    pack = f"pack-{printed_in.isoformat()}"
+    relative = f"follow-ups/{meeting.isoformat()}.yaml"
+    what = (f"What the minutes of {long_date(meeting)} asked for or promised to come back (printed in "
+            f"the {long_date(printed_in)} pack).")
+    return (_header("follow-ups", relative, what)
+            + f"meeting: {meeting.isoformat()}\n"
+            + f'source: {{doc: {pack}, section: "Minutes of {long_date(meeting)}"}}\n'
+            + "follow_ups:\n"
+            + "  - ref: '1'\n"
+            + f'    request: "TODO: one of {_choices(FollowUpKind)}"\n'
+            + '    minute: "TODO: the minute\'s number"\n'
+            + '    action: "TODO: what was asked for or promised, in plain English"\n'
+            + '    owner: "TODO: exactly as the minutes name them (leave the line out if they do not)"\n'
+            + f"    source: {_source(pack)}\n")
+
+
+def progress_text(doc: str) -> str:
+    relative = f"progress/{doc}.yaml"
+    return (_header("progress", relative, f"What {doc} says about records from earlier papers: one "
+                                          "update per record; never edit an earlier status.")
+            + f"doc: {doc}\n"
+            + "updates:\n"
+            + '  - record: "TODO: the record\'s reference, for example DP18/1.3 or FU-2023-09-12/2"\n'
+            + f'    status: "TODO: one of {_choices(Status)}"\n'
+            + '    said: "TODO: the paper\'s own words, quoted exactly"\n'
+            + f'    basis: "TODO: one of {_choices(Basis)}"\n'
+            + f"    source: {_source(doc)}\n")
 
 
 def _existing_dates(content: Path, folder: str) -> list[dt.date]:
@@ -179,19 +224,29 @@ def _existing_dates(content: Path, folder: str) -> list[dt.date]:
     return sorted(found)
 
 
-def _document_entry(day: dt.date, previous: dt.date | None) -> str:
+def _document_entry(day: dt.date, previous: dt.date | None, pack: Path | None) -> str:
     minutes = f", including the minutes of {long_date(previous)}" if previous else ""
+    if pack is not None:
+        file, digest = pack.name, f'"{hashlib.sha256(pack.read_bytes()).hexdigest()}"'
+    else:
+        file = '"TODO: the plain-text file the summaries are written from"'
+        digest = '"TODO: its SHA-256 (give --pack FILE to new meeting and it is computed)"'
     return (f"- id: pack-{day.isoformat()}\n"
             f"  short: Pack, {day.day} {day:%b %Y}\n"
             f"  title: Agenda pack, Children's Services Overview and Scrutiny Committee, {long_date(day)}\n"
             "  kind: agenda-pack\n"
             f"  date: {day.isoformat()}\n"
-            '  file: "TODO: the pack\'s file name"\n'
+            '  publisher: "TODO: as the pack names itself, e.g. Thurrock Council (Democratic Services)"\n'
+            '  found_at: "TODO: where the original is published, in words a reader can search for"\n'
+            f"  sha256: {digest}\n"
+            f"  file: {file}\n"
             f"  description: Papers for the {day:%B %Y} meeting{minutes}.\n")
 
 
-def new_meeting(content: Path, day_text: str, reports: list[str]) -> Written:
+def new_meeting(content: Path, day_text: str, reports: list[str], pack: Path | None = None) -> Written:
     day = parse_date(day_text)
+    if pack is not None and not pack.is_file():
+        raise ScaffoldError(f"{pack} is not a file: give the pack's plain-text file to --pack")
     reports = [check_id(r, "report") for r in reports]
     written = Written()
     earlier = [d for d in _existing_dates(content, "meetings") if d < day]
@@ -200,10 +255,15 @@ def new_meeting(content: Path, day_text: str, reports: list[str]) -> Written:
     documents = content / "documents.yaml"
     if f"id: pack-{day.isoformat()}\n" not in documents.read_text(encoding="utf-8"):
         with documents.open("a", encoding="utf-8") as handle:
-            handle.write(_document_entry(day, previous))
+            handle.write(_document_entry(day, previous, pack))
         written.files.append("content/documents.yaml (the pack's entry, added at the end)")
     if previous is not None and not (content / "minutes" / f"{previous.isoformat()}.yaml").exists():
         _write(content, f"minutes/{previous.isoformat()}.yaml", minutes_text(previous, day), written)
+    if previous is not None and not (content / "follow-ups" / f"{previous.isoformat()}.yaml").exists():
+        _write(content, f"follow-ups/{previous.isoformat()}.yaml", follow_ups_text(previous, day), written)
+    if previous is not None:
+        written.notes.append(f"where the pack reports on earlier records: python -m sitegen new progress "
+                             f"pack-{day.isoformat()}")
     elif previous is None:
         written.notes.append("no earlier meeting: add a Minutes item with minutes_of: if the pack has one")
     for number, report in enumerate(reports, start=5 if previous else 4):
@@ -221,6 +281,13 @@ def new_report(content: Path, report_id: str, meeting_text_: str | None, item: i
     if meeting is not None:
         written.notes.append(f"link it from its agenda item in content/meetings/{meeting.isoformat()}.yaml: "
                              f"report: {report_id}")
+    return written
+
+
+def new_progress(content: Path, doc: str) -> Written:
+    check_id(doc, "document")
+    written = Written()
+    _write(content, f"progress/{doc}.yaml", progress_text(doc), written)
     return written
 
 

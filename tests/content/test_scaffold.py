@@ -3,6 +3,7 @@ field, marks what is still to write, and the files then validate once the data i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -26,7 +27,9 @@ FILLED = '"Filled in."'
 def _fill_in(root: Path) -> None:
     """What the maintainer does: replace every TODO with the data from the pack."""
     values = {"page": "3", "pages": '"5 - 16"', "number": "2", "rows": "1", "as_at": "2023-11-14",
-              "status_group": "on-track", "file": "005_example.txt"}
+              "file": "005_example.txt", "sha256": "a" * 64, "code": "FR23", "provenance": "printed-plan",
+              "record_kind": "action", "status": "on-track", "basis": "rated", "request": "promised",
+              "minute": "5", "ref": "'1'"}
     def value(match: re.Match[str]) -> str:
         return f"{match.group(1)}: {values.get(match.group(1), FILLED)}"
 
@@ -58,6 +61,16 @@ def test_once_the_data_is_in_the_new_meeting_validates_and_builds(content_copy: 
     assert "2023-11-14" in content.meetings and "2022-09-13" in content.minutes
     assert content.reports[REPORT].action_plans == [PLAN]
     assert content.meetings["2023-11-14"].agenda[4].report == REPORT
+
+
+def test_the_pack_file_gives_the_documents_name_and_hash(content_copy: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "006_pack.txt"
+    pack.write_text("Agenda pack text")
+    scaffold.new_meeting(content_copy, "2023-11-14", [], pack)
+    entry = (content_copy / "documents.yaml").read_text().split("- id: pack-2023-11-14\n")[1]
+    assert "  file: 006_pack.txt\n" in entry
+    digest = hashlib.sha256(b"Agenda pack text").hexdigest()
+    assert f'  sha256: "{digest}"\n' in entry
 
 
 def test_nothing_already_written_is_overwritten(content_copy: Path) -> None:
