@@ -11,14 +11,19 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def serious_violations(page: Page) -> list[dict[str, Any]]:
-    """WCAG 2.1 A/AA violations rated serious or critical, with where they occur."""
+def load_axe(page: Page) -> None:
+    """axe-core in the page, evaluated through the browser's devtools protocol rather than added
+    as an inline <script>: the site's Content-Security-Policy rightly refuses inline scripts it
+    has no hash for."""
     if not AXE.exists():
         raise FileNotFoundError(f"{AXE} is missing: run `npm ci` (make test does it)")
-    # Evaluated through the browser's devtools protocol, not added as an inline <script>: the
-    # site's Content-Security-Policy rightly refuses inline scripts it has no hash for.
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    """WCAG 2.1 A/AA violations rated serious or critical, with where they occur."""
+    load_axe(page)
     violations: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
