@@ -20,6 +20,7 @@ from sitegen.pages import (
     sources,
     topics,
 )
+from sitegen.titles import with_title
 from sitegen.uris import ALL_ACTIONS, SOURCES, indicator_uri, meeting_uri, plan_uri, report_uri
 from sitegen.uris import topic_uri as topic_page_uri
 
@@ -50,6 +51,7 @@ def build_site() -> SiteBuild:
     site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.assets.update(explorer_files())
+    site.pages = {uri: with_title(markdown) for uri, markdown in site.pages.items()}
     site.nav = _nav(site)
     return site
 
