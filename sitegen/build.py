@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from explorer.build import explorer_files
 from sitegen.charts import BOKEH_JS, BOKEH_JS_URI
 from sitegen.content import Content, load_content
+from sitegen.markdown import long_date
 from sitegen.pages import (
     action_plans,
     glossary,
@@ -64,8 +66,13 @@ def _add_meetings(site: SiteBuild) -> None:
 
 def _add_reports(site: SiteBuild) -> None:
     site.pages[reports.INDEX] = reports.index_page(site.content)
+    names = Counter(report.title for report in site.content.reports.values())
     for report in site.content.reports.values():
-        site.pages[report_uri(report.id)] = reports.report_page(report, site.content)
+        markdown = reports.report_page(report, site.content)
+        if names[report.title] > 1:  # a regular report: its title says which meeting's
+            when = long_date(report.meeting) if report.meeting else site.content.documents[report.doc].short
+            markdown = with_title(markdown, qualifier=when)
+        site.pages[report_uri(report.id)] = markdown
 
 
 def _add_action_plans(site: SiteBuild) -> None:

@@ -26,13 +26,17 @@ def first_heading(markdown: str) -> str | None:
     return html.unescape(_MARKUP.sub("", match.group(1))).strip() or None
 
 
-def with_title(markdown: str) -> str:
-    """The page with its first heading as its title, unless it names a title already."""
+def with_title(markdown: str, qualifier: str = "") -> str:
+    """The page with its first heading as its title, unless it names a title already.
+
+    ``qualifier`` tells apart pages whose headings are the same (a report of the same name at two
+    meetings): "Work Programme 2017/18, 12 December 2017".
+    """
     heading = first_heading(markdown)
     match = _FRONT_MATTER.match(markdown)
     meta = (yaml.safe_load(match.group(1)) or {}) if match else {}
     if heading is None or "title" in meta:
         return markdown
-    meta = {"title": heading, **meta}
+    meta = {"title": f"{heading}, {qualifier}" if qualifier else heading, **meta}
     body = markdown[match.end():] if match else markdown
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body.lstrip("\n")
