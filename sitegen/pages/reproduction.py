@@ -11,7 +11,7 @@ from model import backtest
 from model.forecast import run
 from model.parameters import PRESET_IDS, defaults
 from model.reproduction import comparisons
-from sitegen.charts import backtest_chart, embed
+from sitegen.charts import BACKTEST_TITLE, backtest_chart, embed
 from sitegen.content import Content
 from sitegen.markdown import cell, link, table, text
 
@@ -113,7 +113,7 @@ def _backtest(content: Content) -> list[str]:
         "Later committee papers report actual numbers of looked-after children. The dashed lines "
         "are the four scenarios as the model computes them (the report's own method); the dots "
         "are the actual numbers.",
-        embed(backtest_chart(series, actuals), description),
+        embed(backtest_chart(series, actuals), description, caption=BACKTEST_TITLE),
         table(["When", "Actual", *PRESET_LABELS.values(), "Reported in"], rows),
         _verdict(observed[-1]),
     ]
