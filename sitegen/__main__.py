@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 
+from sitegen import accessibility
 from sitegen.content import ContentError, load_content
 
 
 def main() -> int:
     try:
         content = load_content()
+        accessibility.load_statement()
+        if accessibility.RESULTS.exists():
+            accessibility.load_results()
     except ContentError as exc:
         print(f"{len(exc.problems)} problem(s) in content/:", file=sys.stderr)
         for problem in exc.problems:

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from explorer.build import explorer_files
+from sitegen import accessibility as a11y
 from sitegen.charts import BOKEH_JS, BOKEH_JS_URI
 from sitegen.content import Content, load_content
 from sitegen.markdown import long_date
 from sitegen.pages import (
+    accessibility,
     action_plans,
     glossary,
     home,
@@ -51,6 +53,9 @@ def build_site() -> SiteBuild:
     site.abbreviations = glossary.abbreviations(content)
     site.pages[SOURCES] = sources.page(content)
     site.pages[reproduction.URI] = reproduction.page(content)
+    results = a11y.load_results() if a11y.RESULTS.exists() else None  # until the tests first write it
+    site.pages[accessibility.URI] = accessibility.page(content, a11y.load_statement(), results,
+                                                       a11y.site_name())
     site.home_briefings = home.meeting_briefings(content)
     site.assets.update(explorer_files())
     site.pages = {uri: with_title(markdown) for uri, markdown in site.pages.items()}
@@ -114,5 +119,5 @@ def _nav(site: SiteBuild) -> list[Any]:
                    if page in site.pages or (DOCS_DIR / page).exists()]
     if model_pages:
         nav.append({"The model": model_pages})
-    nav += [{"Glossary": "glossary.md"}, {"Sources": SOURCES}]
+    nav += [{"Glossary": "glossary.md"}, {"Sources": SOURCES}, {"Accessibility": accessibility.URI}]
     return nav
