@@ -27,11 +27,16 @@ BOKEH_JS_URI = "assets/javascripts/bokeh.min.js"
 AREA_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 DASHES = {"actual": "solid", "projection": "dashed", "target": "dotted"}
 KIND_LABELS = {"actual": "", "projection": " (projection)", "target": " (target)"}
-# The keyboard focus ring of a chart's tool buttons. Bokeh draws them inside its own shadow DOM, out
-# of reach of the site's stylesheet, so the ring comes with the chart; its colour is the site's
-# (docs/assets/site.css), which custom properties carry into the shadow DOM.
-TOOLBAR_FOCUS_CSS = (".bk-ClickButton:focus-visible, .bk-OnOffButton:focus-visible "
-                     "{ outline: 3px solid var(--site-focus-ring, #1a237e); outline-offset: 0; }")
+# The keyboard focus ring of a chart's tool buttons, and a "more tools" button (shown when the
+# toolbar is short of room) darker (Bokeh's grey has 3.9:1) and 24 px square (WCAG 2.5.8). Bokeh
+# draws the toolbar inside its own shadow DOM, out of reach of the site's stylesheet, so this comes
+# with the chart; the ring's colour is the site's (docs/assets/site.css), which custom properties
+# carry into the shadow DOM.
+TOOLBAR_CSS = (".bk-ClickButton:focus-visible, .bk-OnOffButton:focus-visible, "
+               ".bk-tool-overflow:focus-visible "
+               "{ outline: 3px solid var(--site-focus-ring, #1a237e); outline-offset: 0; } "
+               ".bk-tool-overflow { color: #424242; min-width: 24px; min-height: 24px; "
+               "display: flex; align-items: center; justify-content: center; }")
 
 
 def chart_points(points: list[IndicatorPoint]) -> list[IndicatorPoint]:
@@ -164,7 +169,7 @@ def backtest_chart(series: dict[str, list[tuple[int, float]]], actuals: list[tup
 
 
 def _focus_ring_on_tools(plot: figure) -> None:
-    plot.toolbar.stylesheets = [InlineStyleSheet(css=TOOLBAR_FOCUS_CSS)]
+    plot.toolbar.stylesheets = [InlineStyleSheet(css=TOOLBAR_CSS)]
 
 
 def _legend_below(plot: figure) -> None:

@@ -51,6 +51,10 @@
   // nothing in it works from the keyboard, and the table under the chart has the same figures.
   function describeChartTools(target) {
     deepQuery(target, ".bk-events").forEach(function (layer) { layer.tabIndex = -1; });
+    deepQuery(target, ".bk-tool-overflow").forEach(function (more) {
+      more.setAttribute("role", "button");
+      more.setAttribute("aria-label", "More chart tools");
+    });
     deepQuery(target, ".bk-ClickButton, .bk-OnOffButton").forEach(function (tool) {
       tool.setAttribute("role", "button");
       tool.setAttribute("aria-label", (tool.title || "").split("\n")[0]);
