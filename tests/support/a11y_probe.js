@@ -275,11 +275,18 @@
     T.presses += 1;
     if (T.paused || T.frames - T.frameAtScroll < 1 || scrollPending()) return cancel();
     if (T.skipNext) { T.skipNext = false; return; }
-    if (T.recheckAt !== null && T.frames - T.recheckAt < 2) return cancel();
+    if (T.recheckAt !== null && (T.frames - T.recheckAt < 2 || performance.now() - T.recheckTime < 300)) {
+      return cancel();
+    }
     const snap = T.snapshot();
-    // A control found hidden is looked at again two frames later before that counts.
-    const doubtful = !snap.body && (!snap.shown || !snap.onScreen || snap.hidden > 0);
-    if (doubtful && T.recheckAt === null) { T.recheckAt = T.frames; return cancel(); }
+    // A control found hidden is looked at again, 300 ms and two frames later, before that counts:
+    // the theme lays out its sidebars some time after a scroll.
+    const fits = snap.box && snap.box.height <= snap.viewport[1] / 2 && snap.inViewport >= 0.99;
+    const doubtful = !snap.body && (!snap.shown || !snap.onScreen || snap.hidden >= (fits ? 0.01 : 1));
+    if (doubtful && T.recheckAt === null) {
+      T.recheckAt = T.frames; T.recheckTime = performance.now();
+      return cancel();
+    }
     T.recheckAt = null;
     snap.press = T.presses;
     T.log.push(snap);

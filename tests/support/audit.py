@@ -1,8 +1,8 @@
 """The accessibility audit: every built page checked against WCAG 2.2 AA in a real browser.
 
-Each page is loaded once, in one shared browser and context, and checked in four settings by
-changing the window and the colour scheme around it (as a reader who zooms in, turns a tablet or
-switches to dark mode does):
+Each page is loaded once in light colours, in one shared browser and context, and checked in three
+settings by changing the window around it (as a reader who zooms in or turns a tablet does); the
+sample below is loaded again in dark colours, which the theme chooses when a page loads:
 
 - 1280 px, light (every page): axe-core, Tab walks forwards and backwards, focus indicators,
   charts, titles and headings, text spacing;
@@ -116,16 +116,16 @@ def run_audit(browser: Browser, site_url: str, site_dir: Path, pages: list[str] 
                 page = tab.open(site_url + path)
                 _desktop(page, path, audit, judged)
             if path in sample:
-                with _timed(audit, DARK):
-                    tab.set(scheme="dark")
-                    _dark(page, path, audit, judged)
-                    tab.set(scheme="light")
                 with _timed(audit, PHONE):
                     tab.set(width=390, height=844)
                     _phone(page, path, audit, judged)
             with _timed(audit, NARROW):
                 tab.set(width=320, height=640)
                 _narrow(page, path, audit)
+            if path in sample:
+                with _timed(audit, DARK):
+                    page = tab.open(site_url + path, scheme="dark")  # the theme picks colours on load
+                    _dark(page, path, audit, judged)
     finally:
         context.close()
     audit.indicator_styles = len(judged)
@@ -169,6 +169,7 @@ def _context(browser: Browser, site_dir: Path) -> BrowserContext:
     for script in (PROBE, AXE):
         context.add_init_script(path=str(script))
     context.add_init_script(script=_CALM)
+    context.add_init_script(script=_FOLLOW_THE_SYSTEM_COLOURS)
     _stub_search_index(context, site_dir)
     return context
 
@@ -181,6 +182,13 @@ _CALM = """document.addEventListener("DOMContentLoaded", () => {
   s.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
   document.head.appendChild(s);
 });"""
+
+
+# The theme remembers the colours a page was shown in; forget them before each load, so the colour
+# scheme asked for (light, then dark) is the one the page takes, as on a first visit.
+_FOLLOW_THE_SYSTEM_COLOURS = """try {
+  Object.keys(localStorage).filter(k => k.endsWith("__palette")).forEach(k => localStorage.removeItem(k));
+} catch (e) { /* no storage here */ }"""
 
 
 def _stub_search_index(context: BrowserContext, site_dir: Path) -> None:
@@ -208,21 +216,18 @@ class _Tab:
     def _count(self, change: int) -> None:
         self.pending += change
 
-    def open(self, url: str) -> Page:
-        """Load the page at 1280 px in light colours and wait until it has settled."""
+    def open(self, url: str, scheme: str = "light") -> Page:
+        """Load the page at 1280 px in the reader's colour scheme and wait until it has settled."""
         self.page.set_viewport_size({"width": 1280, "height": 800})
-        self.page.emulate_media(color_scheme="light")
+        self.page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
         self.pending = 0
         self.page.goto(url, wait_until="load")
         self.settle()
         return self.page
 
-    def set(self, width: int | None = None, height: int | None = None, scheme: str | None = None) -> None:
-        """Change the window or the colour scheme, as a reader can, and let the page settle."""
-        if width and height:
-            self.page.set_viewport_size({"width": width, "height": height})
-        if scheme:
-            self.page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    def set(self, width: int, height: int) -> None:
+        """Narrow or widen the window, as a reader can (or zoom in), and let the page settle."""
+        self.page.set_viewport_size({"width": width, "height": height})
         self.settle()
 
     def settle(self) -> None:
@@ -247,6 +252,9 @@ def _desktop(page: Page, path: str, audit: Audit, judged: dict[str, str]) -> Non
 
 
 def _dark(page: Page, path: str, audit: Audit, judged: dict[str, str]) -> None:
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    if scheme not in (None, "slate"):  # a page without the theme has no attribute to check
+        raise AssertionError(f"{path or '/'} did not switch to dark colours (scheme {scheme!r})")
     _axe(page, path, audit, "axe-dark", DARK)
     _judge_walks(path, audit, _walk_judging(page, judged, DARK, audit.pictures), None, judged, DARK)
 
