@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test site bench validate lint check-python chromium lock clean
+.PHONY: serve test site bench validate lint check-python chromium lock clean accessibility-statement
 
 serve: $(VENV)/.installed node_modules/.installed  ## set up, build and serve on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -24,6 +24,11 @@ site: $(VENV)/.installed node_modules/.installed  ## strict static build into si
 
 bench: $(VENV)/.installed node_modules/.installed chromium  ## print speed and size figures
 	$(BIN)/python -m bench
+
+accessibility-statement: $(VENV)/.installed node_modules/.installed chromium  ## re-measure the statement's figures
+	$(BIN)/mkdocs build --strict --site-dir site
+	A11Y_WRITE_RESULTS=1 SITE_DIR=site $(BIN)/pytest tests/browser/test_accessibility.py -q
+	$(BIN)/mkdocs build --strict --site-dir site
 
 validate: $(VENV)/.installed  ## check every file in content/
 	$(BIN)/python -m sitegen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from sitegen.accessibility import (
     AuditFigures,
     CheckResult,
     KnownGap,
+    load_results,
     load_statement,
 )
 from sitegen.content import ContentError, load_content
@@ -81,6 +83,16 @@ def test_with_no_figures_yet_the_statement_claims_nothing() -> None:
     page = accessibility.page(load_content(), load_statement(), None, "Example site")
     assert "compliant" not in page and "cannot yet say how accessible" in page
     assert "Direct.Democracy@thurrock.gov.uk" in page
+
+
+def test_the_committed_statement_and_figures_are_valid() -> None:
+    statement, found = load_statement(), load_results()
+    assert {r.id for r in found.checks} == set(CHECKS)
+    assert found.axe_core == "4.14.1"  # the version package.json pins
+    for gap in statement.known_gaps:
+        assert gap.check in CHECKS
+    assert re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", statement.contact.email)
+    assert statement.contact.source.doc in load_content().documents
 
 
 def test_every_criterion_the_statement_names_has_its_title() -> None:

@@ -71,6 +71,16 @@
   // in the theme, which the keyboard cannot reach (site.css keeps what they open out of the Tab order
   // while closed). Make each a button: Enter or Space opens it and moves focus inside; Escape closes
   // it and gives focus back; tabbing out of the drawer closes it.
+  // The first control inside `panel` that is on screen (the drawer keeps its other levels beside it).
+  function focusFirstShown(panel) {
+    var edge = panel.getBoundingClientRect();
+    var controls = panel.querySelectorAll("input:not([type=hidden]), a[href], [tabindex='0']");
+    for (var i = 0; i < controls.length; i++) {
+      var box = controls[i].getBoundingClientRect();
+      if (box.width && box.left >= edge.left - 1 && box.right <= edge.right + 1) { controls[i].focus(); return; }
+    }
+  }
+
   function enableHeaderButton(name, label, inside) {
     var toggle = document.getElementById("__" + name);
     var button = document.querySelector('label.md-header__button[for="__' + name + '"]');
@@ -97,8 +107,7 @@
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
       setOpen(!toggle.checked);
-      var first = toggle.checked && panel.querySelector("input:not([type=hidden]), a[href], [tabindex='0']");
-      if (first) first.focus();
+      if (toggle.checked) focusFirstShown(panel);
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked && shown()) setOpen(false);
