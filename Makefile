@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING ?= 1
 export CHROMIUM
 
 .PHONY: serve test test-fast site pages zensical zensical-site bench validate lint check-python \
-        chromium lock clean
+        chromium lock clean accessibility-statement
 
 serve: pages  ## set up, build and serve on http://127.0.0.1:8000, rebuilding as you edit
 	$(BIN)/python -m sitegen serve --dev-addr 127.0.0.1:$(PORT)
@@ -55,6 +55,11 @@ bench: chromium $(VENV)/.installed node_modules/.installed  ## print speed and s
 
 validate: $(VENV)/.installed  ## check every file in content/ against every rule (a few seconds)
 	@$(BIN)/python -m sitegen validate
+
+accessibility-statement: chromium $(VENV)/.installed node_modules/.installed  ## re-measure the statement's figures
+	$(MAKE) --no-print-directory site
+	A11Y_WRITE_RESULTS=1 SITE_DIR=site $(BIN)/pytest tests/browser/test_accessibility.py -q
+	$(MAKE) --no-print-directory site
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

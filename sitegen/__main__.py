@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from sitegen import accessibility
 from sitegen.content import CONTENT_DIR, Content, ContentError, load_content
 
 
@@ -42,6 +43,12 @@ def validate(args: argparse.Namespace) -> int:
         return 1
     try:
         content = load_content(folder)
+        statement = folder / "accessibility" / "statement.yaml"
+        if folder == CONTENT_DIR or statement.exists():
+            accessibility.load_statement(statement)
+            results = folder / "accessibility" / "test-results.json"
+            if results.exists():
+                accessibility.load_results(results)
     except ContentError as exc:
         _print_problems(exc.problems)
         return 1

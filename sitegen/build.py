@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from explorer.build import explorer_files
+from sitegen import accessibility as a11y
 from sitegen import feeds
 from sitegen.charts import BOKEH_JS, BOKEH_JS_URI
 from sitegen.content import Content, load_content
+from sitegen.markdown import long_date
 from sitegen.pages import (
+    accessibility,
     action_plans,
     glossary,
     home,
@@ -24,6 +28,7 @@ from sitegen.pages import (
     tracker,
 )
 from sitegen.records import record_lists
+from sitegen.titles import with_title
 from sitegen.uris import (
     FEED_MEETINGS,
     FEED_STATUSES,
@@ -69,9 +74,13 @@ def build_site(content: Content | None = None,
     _add_sources(site)
     _add_feeds(site)
     site.pages[reproduction.URI] = reproduction.page(content)
+    results = a11y.load_results() if a11y.RESULTS.exists() else None  # until the tests first write it
+    site.pages[accessibility.URI] = accessibility.page(content, a11y.load_statement(), results,
+                                                       a11y.site_name())
     site.home_briefings = home.meeting_briefings(content)
     site.fills["index.md"] = {home.MARKER: site.home_briefings}
     site.assets.update(explorer_files() if explorer_assets is None else explorer_assets)
+    site.pages = {uri: with_title(markdown) for uri, markdown in site.pages.items()}
     site.nav = _nav(site)
     return site
 
@@ -84,8 +93,13 @@ def _add_meetings(site: SiteBuild) -> None:
 
 def _add_reports(site: SiteBuild) -> None:
     site.pages[reports.INDEX] = reports.index_page(site.content)
+    names = Counter(report.title for report in site.content.reports.values())
     for report in site.content.reports.values():
-        site.pages[report_uri(report.id)] = reports.report_page(report, site.content)
+        markdown = reports.report_page(report, site.content)
+        if names[report.title] > 1:  # a regular report: its title says which meeting's
+            when = long_date(report.meeting) if report.meeting else site.content.documents[report.doc].short
+            markdown = with_title(markdown, qualifier=when)
+        site.pages[report_uri(report.id)] = markdown
 
 
 def _add_follow_through(site: SiteBuild) -> None:
@@ -141,5 +155,6 @@ def _nav(site: SiteBuild) -> list[Any]:
                    if page in site.pages or (DOCS_DIR / page).exists()]
     if model_pages:
         nav.append({"The model": model_pages})
-    nav += [{"Glossary": "glossary.md"}, {"Sources": sources.nav(content)}]
+    nav += [{"Glossary": "glossary.md"}, {"Sources": sources.nav(content)},
+            {"Accessibility": accessibility.URI}]
     return nav

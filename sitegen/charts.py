@@ -1,6 +1,6 @@
 """Indicator charts, drawn with Bokeh at build time and embedded as JSON.
 
-The page carries the chart's JSON; `docs/assets/javascripts/charts.js` loads the site's own copy of
+The page carries the chart's JSON; `docs/assets/javascripts/site.js` loads the site's own copy of
 BokehJS only on pages that have a chart, so other pages stay light on a tablet.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import bokeh
 from bokeh.embed import json_item
-from bokeh.models import ColumnDataSource, HoverTool
+from bokeh.models import ColumnDataSource, HoverTool, InlineStyleSheet
 from bokeh.plotting import figure
 
 from sitegen.chartcache import cached_by_inputs, cached_chart, chart_key
@@ -28,6 +28,16 @@ BOKEH_JS_URI = "assets/javascripts/bokeh.min.js"
 AREA_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 DASHES = {"actual": "solid", "projection": "dashed", "target": "dotted"}
 KIND_LABELS = {"actual": "", "projection": " (projection)", "target": " (target)"}
+# The keyboard focus ring of a chart's tool buttons, and a "more tools" button (shown when the
+# toolbar is short of room) darker (Bokeh's grey has 3.9:1) and 24 px square (WCAG 2.5.8). Bokeh
+# draws the toolbar inside its own shadow DOM, out of reach of the site's stylesheet, so this comes
+# with the chart; the ring's colour is the site's (docs/assets/site.css), which custom properties
+# carry into the shadow DOM.
+TOOLBAR_CSS = (".bk-ClickButton:focus-visible, .bk-OnOffButton:focus-visible, "
+               ".bk-tool-overflow:focus-visible "
+               "{ outline: 3px solid var(--site-focus-ring, #1a237e); outline-offset: 0; } "
+               ".bk-tool-overflow { color: #424242; min-width: 24px; min-height: 24px; "
+               "display: flex; align-items: center; justify-content: center; }")
 
 
 def chart_points(points: list[IndicatorPoint]) -> list[IndicatorPoint]:
@@ -69,7 +79,6 @@ def _draw_indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
     plot = figure(
         height=380, sizing_mode="stretch_width", x_axis_type="datetime",
         toolbar_location="above", tools="pan,box_zoom,reset,save",
-        title=indicator.title,
     )
     plot.toolbar.logo = None
     plot.yaxis.axis_label = _axis_label(indicator)
@@ -99,6 +108,7 @@ def _draw_indicator_chart(indicator: Indicator, points: list[IndicatorPoint],
         plot.add_tools(HoverTool(renderers=[marker], tooltips=[
             ("", "@area"), ("Period", "@period"), ("Value", "@shown"), ("Source", "@cited")]))
     _legend_below(plot)
+    _focus_ring_on_tools(plot)
     return json.dumps(json_item(plot), separators=(",", ":"))
 
 
@@ -110,17 +120,24 @@ def _axis_label(indicator: Indicator) -> str:
     }[indicator.unit]
 
 
-def embed(chart_json: str, description: str) -> str:
-    """HTML for the page: a labelled container carrying the chart's JSON in an attribute.
+def embed(chart_json: str, description: str, caption: str = "") -> str:
+    """HTML for the page: a figure named by ``description``, its title as a caption, and the
+    chart's JSON in an attribute.
 
-    Not in a <script> element: instant navigation re-creates scripts in swapped-in content and
-    would try to run the JSON.
+    The title is text on the page, not drawn in the chart: it wraps on a phone (a drawn title
+    set the chart's width, wider than a 320 px screen), and follows the reader's text size and
+    spacing. The JSON is not in a <script> element: instant navigation re-creates scripts in
+    swapped-in content and would try to run it.
     """
-    return (f'<div class="indicator-chart" role="figure" aria-label="{html.escape(description)}">\n'
+    title = f'<figcaption class="chart-title">{html.escape(caption)}</figcaption>\n' if caption else ""
+    return (f'<figure class="indicator-chart" aria-label="{html.escape(description)}">\n{title}'
             f'<div class="bokeh-chart" data-bokeh-version="{bokeh.__version__}" '
             f'data-spec="{html.escape(chart_json)}"></div>\n'
             f'<noscript>The chart needs JavaScript; the table below has the same figures.</noscript>\n'
-            f"</div>")
+            f"</figure>")
+
+
+BACKTEST_TITLE = "Looked-after children: 2017 projections and what later papers reported"
 
 
 @cached_by_inputs("backtest")
@@ -129,8 +146,7 @@ def backtest_chart(series: dict[str, list[tuple[dt.datetime, float]]],
     """The four 2017 scenarios as dashed lines (each point dated at the model's base month), and
     the later actual numbers as filled points."""
     plot = figure(height=380, sizing_mode="stretch_width", x_axis_type="datetime",
-                  toolbar_location="above", tools="pan,box_zoom,reset,save",
-                  title="Looked-after children: 2017 projections and what later papers reported")
+                  toolbar_location="above", tools="pan,box_zoom,reset,save")
     plot.toolbar.logo = None
     plot.yaxis.axis_label = "Looked-after children"
     for index, (label, points) in enumerate(series.items()):
@@ -159,7 +175,12 @@ def backtest_chart(series: dict[str, list[tuple[dt.datetime, float]]],
     plot.add_tools(HoverTool(renderers=[dots], tooltips=[("Actual", "@shown"), ("When", "@when")]))
     plot.y_range.start = 0  # type: ignore[attr-defined]  # a DataRange1d at run time
     _legend_below(plot)
+    _focus_ring_on_tools(plot)
     return json.dumps(json_item(plot), separators=(",", ":"))
+
+
+def _focus_ring_on_tools(plot: figure) -> None:
+    plot.toolbar.stylesheets = [InlineStyleSheet(css=TOOLBAR_CSS)]
 
 
 def _legend_below(plot: figure) -> None:

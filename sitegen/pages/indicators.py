@@ -88,7 +88,7 @@ def indicator_page(indicator: Indicator, content: Content) -> tuple[str, str]:
         f"({link(uri, topic_uri(indicator.topic))})"
         + ("" if indicator.higher_is_better is None else
            f"  \n**Better when:** {'higher' if indicator.higher_is_better else 'lower'}"),
-        embed(chart, description),
+        embed(chart, description, caption=indicator.title),
         "Solid lines are actual figures; dashed lines are projections and dotted lines targets. "
         "Where two documents give different values for the same period, the chart uses the later "
         "document and the table shows both." + _off_scale_note(points),

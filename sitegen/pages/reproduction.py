@@ -12,7 +12,7 @@ from model import backtest
 from model.forecast import run
 from model.parameters import PRESET_IDS, base_month, defaults
 from model.reproduction import KINDS, VERDICTS, comparisons, summary
-from sitegen.charts import backtest_chart, embed
+from sitegen.charts import BACKTEST_TITLE, backtest_chart, embed
 from sitegen.content import Content
 from sitegen.markdown import cell, link, plural, table, text
 
@@ -180,7 +180,7 @@ def _backtest(content: Content) -> list[str]:
         "scenarios as the model computes them (the report's method, from August 2017); the "
         "dots are the counts. A count from another month is set against the straight line "
         "between the two August positions around it.",
-        embed(backtest_chart(series, actuals), description),
+        embed(backtest_chart(series, actuals), description, caption=BACKTEST_TITLE),
         f"Each cell gives the projection, then its uncertainty band ({low}th to {high}th "
         f"percentile of {cover['samples']:,} runs, as the explorer computes it with the "
         "report's settings), and whether the band holds the count. None of these counts was "

@@ -8,7 +8,8 @@ from typing import Any
 from playwright.sync_api import Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.2 AA, as UK public-sector sites are held to: the A and AA rules of 2.0, 2.1 and 2.2.
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def load_axe(page: Page) -> None:
@@ -22,7 +23,7 @@ def load_axe(page: Page) -> None:
 
 
 def serious_violations(page: Page) -> list[dict[str, Any]]:
-    """WCAG 2.1 A/AA violations rated serious or critical, with where they occur."""
+    """WCAG 2.2 A/AA violations rated serious or critical, with where they occur."""
     load_axe(page)
     violations: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
@@ -32,6 +33,6 @@ def serious_violations(page: Page) -> list[dict[str, Any]]:
                 targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
             }));
         }""",
-        WCAG_21_AA,
+        WCAG_22_AA,
     )
     return [v for v in violations if v["impact"] in ("serious", "critical")]

@@ -1,0 +1,126 @@
+"""Keyboard focus as a reader meets it: a real Tab walk through a page, forwards or backwards, and
+whether each control's focus indicator can be seen.
+
+Each Tab press is recorded in the page when the next key arrives (see a11y_probe.js), so a walk
+needs one round trip per batch of presses rather than per press. Keys go straight to Chromium over
+its DevTools protocol (a key-down is all it takes to move focus), which halves the cost of a press.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import CDPSession, Page
+
+from tests.support.contrast import changed_pixels
+
+MAX_STOPS = 1500  # a page with more tab stops than this is treated as a keyboard trap
+STUCK = 10  # so is focus that stays on one control for this many presses in a row
+BATCH = 5  # presses between looks at the log once past the page's count of Tab stops
+
+
+@dataclass
+class Walk:
+    """The controls a Tab walk reached, in order; whether it came round to its start (finished),
+    and whether focus then left the page (as Tab after the last control does)."""
+
+    stops: list[dict[str, Any]] = field(default_factory=list)
+    finished: bool = False
+    left_page: bool = False
+
+
+def walk(page: Page, backwards: bool = False,
+         judge: Callable[[dict[str, Any]], None] | None = None, known: set[str] | None = None) -> Walk:
+    """Press Tab (or Shift+Tab, from the end of the page) until focus has been round every control
+    once; record every stop on the way.
+
+    With ``judge``, the walk stops at each control whose focus style (its signature) is not in
+    ``known`` and calls ``judge`` while that control has focus, in the state the walk brought the
+    page to; then carries on, adding the signature to ``known``.
+    """
+    cdp = page.context.new_cdp_session(page)
+    press = _presser(cdp, backwards)
+    page.evaluate("([known, fromEnd]) => __a11y.startWalk(known, fromEnd)",
+                  [sorted(known) if judge and known is not None else None, backwards])
+    result = Walk()
+    presses, expected, outside = 0, page.evaluate("__a11y.tabbableCount()"), 0
+    while (presses < 3 * MAX_STOPS and len(result.stops) < MAX_STOPS and not result.finished
+           and not _stuck(result)):
+        chunk = max(BATCH, min(50, expected + 1 - len(result.stops)))
+        for _ in range(chunk):
+            press()
+        presses += chunk
+        for record in page.evaluate("__a11y.takeLog()"):
+            # Done when focus leaves the page, or comes round to the first control again.
+            if record.get("body") or (result.stops and record["uid"] == result.stops[0]["uid"]):
+                if result.stops:
+                    result.finished, result.left_page = True, bool(record.get("body"))
+                    break
+                outside += 1
+                if outside > 2 * BATCH:  # Tab never lands in the page: it has nothing to focus
+                    result.finished = result.left_page = True
+                    break
+                continue
+            result.stops.append(record)
+            if _stuck(result):
+                break  # a trap: the walk stays unfinished
+            if record.get("paused") and judge is not None:
+                judge(record)
+                page.evaluate("([i, s]) => __a11y.resume(i, s)", [record["index"], record["signature"]])
+                if known is not None:
+                    known.add(record["signature"])
+    result.left_page = result.left_page or bool(page.evaluate("__a11y.leftPage"))
+    page.evaluate("__a11y.stopWalk()")
+    cdp.detach()
+    return result
+
+
+def _stuck(result: Walk) -> bool:
+    return len(result.stops) >= STUCK and len({s["uid"] for s in result.stops[-STUCK:]}) == 1
+
+
+def _presser(cdp: CDPSession, shift: bool) -> Callable[[], None]:
+    params = {"type": "rawKeyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9,
+              "nativeVirtualKeyCode": 9, "modifiers": 8 if shift else 0}
+    return lambda: cdp.send("Input.dispatchKeyEvent", params)
+
+
+def judge_focus(page: Page, index: int, keep: Path | None = None) -> str:
+    """What is wrong with how stop ``index`` shows keyboard focus ('' if nothing). Call while it
+    has focus.
+
+    Its look must change by a contrast of at least 3:1 in as many pixels as a 1 px line round it
+    (the least a reader could be expected to spot), and its text must keep the contrast WCAG
+    asks of text (focus often changes a link's colour). With ``keep``, the focused look is saved
+    there as a PNG, to be looked at.
+    """
+    text = page.evaluate("i => __a11y.focusedText(i)", index)
+    problems = []
+    if text and text["ratio"] < text["needed"]:
+        problems.append(f"its text has a contrast of {text['ratio']}:1 when focused, "
+                        f"under {text['needed']}:1")
+    box = page.evaluate("i => __a11y.boxOf(i)", index)
+    width, height = page.viewport_size["width"], page.viewport_size["height"]  # type: ignore[index]
+    if not box:
+        return "; ".join([*problems, "it has no visible box"])
+    left, top = max(0, box["left"] - 8), max(0, box["top"] - 8)
+    right, bottom = min(width, box["right"] + 8), min(height, box["bottom"] + 8)
+    if right - left < 2 or bottom - top < 2:
+        return "; ".join([*problems, "it is off screen when focused"])
+    clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    focused = page.screenshot(clip=clip, animations="disabled", caret="hide")
+    if keep is not None:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.write_bytes(focused)
+    page.evaluate("i => __a11y.blur(i)", index)
+    unfocused = page.screenshot(clip=clip, animations="disabled", caret="hide")
+    seen = changed_pixels(focused, unfocused)
+    needed = round(2 * (min(box["right"], width) - max(box["left"], 0)
+                        + min(box["bottom"], height) - max(box["top"], 0)))
+    if seen < needed:
+        problems.append(f"{seen} pixels change by 3:1 or more when it takes focus, fewer than the "
+                        f"{needed} of a 1 px line round it")
+    return "; ".join(problems)
