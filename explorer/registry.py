@@ -1,7 +1,8 @@
 """The model's settings, shaped for the page: the controls are built from this, never from
 ranges or options written in the explorer.
 
-Everything comes from ``model.api.describe()``: the choices (population projection, rate path,
+Everything comes from the model (``model.api.describe()``, and the rules of ``model.validation``
+and ``model.links``): the choices (population projection, rate path,
 non-placement costs) with their options and each preset's default, the numbers with their ranges,
 and which settings apply only under some options (``applies_when``), so the page can say "these
 settings do not use this" of the target rate while the rate is held constant, say.
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from model import api
+from explorer.py.explorer_presenter import FORMATS
+from model import api, links
+from model.parameters import registry as model_parameters
+from model.validation import NUMBER_PATTERN, WHITESPACE, groups_digits
 
 KIND_TEXT = {
     "stated": "The report gives this number.",
@@ -75,6 +79,8 @@ def page_registry() -> dict[str, Any]:
             "min": p["min"], "max": p["max"], "step": p["step"],
             "defaults": p["default"], "default_text": number_text(default),
             "min_text": number_text(p["min"]), "max_text": number_text(p["max"]),
+            "integer": p["integer"],
+            "group_digits": groups_digits(model_parameters()[p["name"]]),
             "report_value": p.get("report_value"),
             "report_value_text": None if p.get("report_value") is None
             else number_text(p["report_value"]),
@@ -106,4 +112,12 @@ def page_registry() -> dict[str, Any]:
         "samples": unc["default_samples"],
         "seed": unc["default_seed"],
         "percentiles": unc["percentiles"],
+        # The model's own rules, so the page accepts exactly the values and links it accepts.
+        "rules": {
+            "number": NUMBER_PATTERN,
+            "whitespace": WHITESPACE,
+            "link": {"max_length": links.MAX_LENGTH, "pinned_prefix": links.PINNED_PREFIX,
+                     "scenario": links.SCENARIO, "page_keys": list(links.PAGE_KEYS)},
+        },
+        "formats": FORMATS,
     }

@@ -26,32 +26,51 @@ HORIZONS = (3, 5, 10)
 
 
 # ---------------------------------------------------------------------------------- formatting
+# How each kind of figure is written. The page's JavaScript (explorer/static/formats.mjs) reads
+# this same table from the page's data, so a figure formatted in the browser (a difference in the
+# comparison, say) reads exactly as one formatted here; tests/cases/formats.json holds the cases
+# both are checked against.
+FORMATS: dict[str, dict[str, Any]] = {
+    "count": {"places": 0},                       # children, families, places: 1,234
+    "decimal": {"places": 1},                     # rates, children prevented: 12.5
+    "money_m": {"places": 2, "scale": 1e-6, "prefix": "£", "suffix": "M"},  # as the report: -£0.44M
+    "money": {"places": 0, "prefix": "£"},        # whole pounds, as the report's programmes: £1,225,153
+    "year": {"places": 0, "group": False},        # 2037, never 2,037
+}
+MISSING = "—"
+
+
 def _round(x: float, places: int = 0) -> float:
     """Half away from zero (as the page's JavaScript does), not Python's half-to-even."""
     scale = 10.0**places
     return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x)
 
 
+def format_kind(kind: str, value: float | None) -> str:
+    """``value`` written as ``FORMATS[kind]`` says: rounded half away from zero, the sign first."""
+    if value is None:
+        return MISSING
+    spec = FORMATS[kind]
+    places = int(spec["places"])
+    rounded = _round(value * spec.get("scale", 1.0), places) + 0.0  # + 0.0: never "-0"
+    sign = "-" if rounded < 0 else ""
+    digits = f"{abs(rounded):{',' if spec.get('group', True) else ''}.{places}f}"
+    return f"{sign}{spec.get('prefix', '')}{digits}{spec.get('suffix', '')}"
+
+
 def count(x: float | None) -> str:
     """Children, families, places: a whole number with thousands separators."""
-    if x is None:
-        return "—"
-    return f"{int(_round(x)):,}"
+    return format_kind("count", x)
 
 
-def decimal(x: float | None, places: int = 1) -> str:
-    if x is None:
-        return "—"
-    return f"{_round(x, places) + 0.0:,.{places}f}"  # + 0.0: no "-0.0"
+def decimal(x: float | None) -> str:
+    """Rates and fractions of children: one decimal place."""
+    return format_kind("decimal", x)
 
 
 def money_m(x: float | None) -> str:
     """£ in millions to 2 decimals with the sign first, as the report prints: '-£0.44M'."""
-    if x is None:
-        return "—"
-    m = _round(x / 1e6, 2)
-    sign = "-" if m < 0 else ""
-    return f"{sign}£{abs(m):,.2f}M"
+    return format_kind("money_m", x)
 
 
 def money_words(x: float | None) -> str:
@@ -70,11 +89,7 @@ def money_words(x: float | None) -> str:
 
 def pounds(x: float | None) -> str:
     """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
-    if x is None:
-        return "—"
-    p = _round(x)
-    sign = "-" if p < 0 else ""
-    return f"{sign}£{int(abs(p)):,}"
+    return format_kind("money", x)
 
 
 def _cell(value: float | None, text: str | None = None) -> Cell:
@@ -169,18 +184,18 @@ PROGRAMME_NOTE = ("Gross savings: children kept out of care times a year's cost 
 
 
 def _programme_row(p: Mapping[str, Any]) -> list[Cell]:
-    scale = f"{decimal(p['capacity'], 1).removesuffix('.0')} {p['capacity_unit']}"
+    scale = f"{decimal(p['capacity']).removesuffix('.0')} {p['capacity_unit']}"
     payback = _payback_months(p)
     return [
         _text(p["label"]),
         _cell(p["capacity"], scale),
         _cell(p["cost"], pounds(p["cost"])),
-        _cell(p["children_prevented"], decimal(p["children_prevented"], 1)),
+        _cell(p["children_prevented"], decimal(p["children_prevented"])),
         _cell(p["gross_savings"], pounds(p["gross_savings"])),
         _cell(p["net_savings"], pounds(p["net_savings"])),
         _cell(p["cashable_net_savings"], pounds(p["cashable_net_savings"])),
-        _cell(p.get("break_even_children"), decimal(p.get("break_even_children"), 1)),
-        _cell(payback, decimal(payback, 1)),
+        _cell(p.get("break_even_children"), decimal(p.get("break_even_children"))),
+        _cell(payback, decimal(payback)),
     ]
 
 
@@ -224,7 +239,7 @@ def years_table(response: Mapping[str, Any]) -> Table:
         out.append([
             _cell(r["year"], str(int(r["year"]))),
             _cell(r["child_population"], count(r["child_population"])),
-            _cell(r["non_uasc_rate"], decimal(r["non_uasc_rate"], 1)),
+            _cell(r["non_uasc_rate"], decimal(r["non_uasc_rate"])),
             _cell(r["lac"], count(r["lac"])),
             _cell(b["lac"], count(b["lac"])),
             _text(lac_range),
@@ -254,46 +269,50 @@ def years_table(response: Mapping[str, Any]) -> Table:
     }
 
 
-def key_figures(response: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The figures set side by side when comparing two scenarios."""
+def compare_figures(response: Mapping[str, Any]) -> dict[str, Any]:
+    """The figures set side by side when comparing two scenarios, for every year.
+
+    Two scenarios may end in different years (the last year is a setting), so the page compares
+    them in a year both reach; "{year}" in a label is that year. The ``fixed`` figures do not
+    depend on the year: changes since 2017 over the report's horizons, and a year of programmes.
+    """
     rows, base = response["rows"], response["baseline_rows"]
-    last = rows[-1]
-    end = int(last["year"])
-    figures: list[dict[str, Any]] = [
-        {"id": "lac_end", "label": f"Looked-after children in {end}", "kind": "count",
-         "v": last["lac"]},
-        {"id": "cost_end", "label": f"Cost of care in {end}", "kind": "money_m",
-         "v": last["total_cost"]},
-        {"id": "net_end", "label": f"Net cost in {end} (with programme costs)",
-         "kind": "money_m", "v": last["net_cost"]},
-        {"id": "saved_end", "label": f"Cost of care saved against doing nothing, {end}",
-         "kind": "money_m", "v": base[-1]["total_cost"] - last["total_cost"]},
+    yearly = [
+        {"id": "lac", "label": "Looked-after children in {year}", "kind": "count",
+         "values": [r["lac"] for r in rows]},
+        {"id": "cost", "label": "Cost of care in {year}", "kind": "money_m",
+         "values": [r["total_cost"] for r in rows]},
+        {"id": "net", "label": "Net cost in {year} (with programme costs)", "kind": "money_m",
+         "values": [r["net_cost"] for r in rows]},
+        {"id": "saved", "label": "Cost of care saved against doing nothing, {year}",
+         "kind": "money_m",
+         "values": [b["total_cost"] - r["total_cost"] for r, b in zip(rows, base, strict=True)]},
     ]
     change = response["change_table"]["rows"][0]["values"]
-    for h, v in zip(HORIZONS, change, strict=True):
-        figures.append({"id": f"change_{h}", "label": f"Change in cost after {h} years",
-                        "kind": "money_m", "v": None if v is None else v * 1e6})
+    fixed = [{"id": f"change_{h}", "label": f"Change in cost after {h} years (from {BASE_YEAR})",
+              "kind": "money_m", "value": None if v is None else v * 1e6}
+             for h, v in zip(HORIZONS, change, strict=True)]
     programmes = response["programmes"].values()
-    figures.append({"id": "prog_cost", "label": "Programmes: cost a year", "kind": "money",
-                    "v": math.fsum(p["cost"] for p in programmes)})
-    figures.append({"id": "prog_net", "label": "Programmes: net savings a year",
-                    "kind": "money", "v": math.fsum(p["net_savings"] for p in programmes)})
-    figures.append({"id": "prog_children",
-                    "label": "Programmes: children kept out of care a year", "kind": "decimal",
-                    "v": math.fsum(p["children_prevented"] for p in programmes)})
-    for f in figures:
-        f["t"] = format_kind(f["kind"], f["v"])
-    return figures
+    fixed += [
+        {"id": "prog_cost", "label": "Programmes: cost a year", "kind": "money",
+         "value": math.fsum(p["cost"] for p in programmes)},
+        {"id": "prog_net", "label": "Programmes: net savings a year", "kind": "money",
+         "value": math.fsum(p["net_savings"] for p in programmes)},
+        {"id": "prog_children", "label": "Programmes: children kept out of care a year",
+         "kind": "decimal", "value": math.fsum(p["children_prevented"] for p in programmes)},
+    ]
+    return {"years": [int(r["year"]) for r in rows], "yearly": yearly, "fixed": fixed}
 
 
-def format_kind(kind: str, value: float | None) -> str:
-    if kind == "count":
-        return count(value)
-    if kind == "money_m":
-        return money_m(value)
-    if kind == "money":
-        return pounds(value)
-    return decimal(value, 1)
+def headline(response: Mapping[str, Any]) -> dict[str, Any]:
+    """The few figures the page keeps in view while settings further down are changed."""
+    rows, base = response["rows"], response["baseline_rows"]
+    year = min(BASE_YEAR + 10, int(rows[-1]["year"]))
+    r, b = _row_at(rows, year), _row_at(base, year)
+    if r is None or b is None:  # pragma: no cover - the model always covers 2017-2027
+        return {}
+    return {"year": year, "lac": count(r["lac"]), "cost": money_words(r["total_cost"]),
+            "base_lac": count(b["lac"]), "base_cost": money_words(b["total_cost"])}
 
 
 def summary(response: Mapping[str, Any]) -> str:
@@ -333,13 +352,14 @@ def view(response: Mapping[str, Any]) -> dict[str, Any]:
               years_table(response)]
     return {
         "scenario": response["scenario"]["id"],
-        "values": response["parameters"],
+        "settings": response["parameters"],  # every setting the figures were computed with
         "errors": response["errors"],
         "band": bool(response.get("uncertainty")),
         "summary": summary(response),
         "chart": chart_columns(response),
         "tables": {t["id"]: t for t in tables},
-        "key": key_figures(response),
+        "compare": compare_figures(response),
+        "headline": headline(response),
         "export": export_rows(response),
     }
 

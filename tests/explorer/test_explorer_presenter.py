@@ -64,8 +64,9 @@ def test_formatting_never_fails_and_keeps_the_sign(x: float) -> None:
 def test_a_view_has_what_the_page_needs() -> None:
     view = json.loads(presenter.handle(json.dumps(
         {"scenario": "rising-lac", "overrides": {"edge_of_care_families": "200"}})))
-    assert set(view) >= {"scenario", "values", "errors", "band", "summary", "chart", "tables",
-                         "key", "export"}
+    assert set(view) >= {"scenario", "settings", "errors", "band", "summary", "chart", "tables",
+                         "compare", "headline", "export"}
+    assert view["settings"]["edge_of_care_families"] == 200  # what the figures were computed with
     assert view["band"] is False
     assert view["chart"]["lac_low"] == [None] * len(view["chart"]["year"])
     assert set(view["tables"]) == {"change", "programmes", "proposals", "years"}
@@ -108,3 +109,17 @@ def test_the_announced_summary_says_when_the_reader_has_changed_the_scenario():
                                    "overrides": {"population_projection": "shma"}}))
     assert plain.startswith("Baseline (ONS population): in 2027")
     assert changed.startswith("Baseline (ONS population), with your changes: in 2027")
+
+
+def test_comparisons_can_be_made_in_any_year_both_scenarios_reach() -> None:
+    """Two scenarios may end in different years: the page compares them in the same year, so
+    every year's figure is there, and the labels name the year they are given for."""
+    short = presenter.view(api.compute({"scenario": "rising-lac",
+                                        "overrides": {"end_year": 2030}}))["compare"]
+    long = presenter.view(api.compute({"scenario": "rising-lac"}))["compare"]
+    assert short["years"] == list(range(2017, 2031)) and long["years"][-1] == 2037
+    for figures in (short, long):
+        for figure in figures["yearly"]:
+            assert "{year}" in figure["label"] and len(figure["values"]) == len(figures["years"])
+    lac = {f["id"]: f for f in long["yearly"]}["lac"]["values"]
+    assert {f["id"]: f for f in short["yearly"]}["lac"]["values"] == lac[:14]
