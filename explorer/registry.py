@@ -10,6 +10,7 @@ settings do not use this" of the target rate while the rate is held constant, sa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from explorer.py.explorer_presenter import FORMATS
@@ -30,6 +31,25 @@ def number_text(x: float) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def value_text(setting: Mapping[str, Any], value: float | str) -> str:
+    """A setting's value in words, as settings.mjs valueText writes it: a choice's label, or a
+    number (years without a thousands separator)."""
+    if "options" in setting:
+        return next((o["label"] for o in setting["options"] if o["value"] == value), str(value))
+    if not setting.get("group_digits", True) and float(value).is_integer():
+        return str(int(value))
+    return number_text(float(value))
+
+
+def inputs_rows(registry: Mapping[str, Any], scenario: str,
+                values: Mapping[str, float | str]) -> list[list[str]]:
+    """The "settings these figures were calculated with" table: label, value, unit, the
+    scenario's own value (view.mjs renders the same for each result)."""
+    return [[s["label"], value_text(s, values[s["name"]]), s.get("unit", ""),
+             value_text(s, s["defaults"][scenario])]
+            for s in [*registry["choices"], *registry["parameters"]]]
 
 
 def _split_label(label: str) -> tuple[str, str]:
@@ -73,17 +93,17 @@ def page_registry() -> dict[str, Any]:
     for p in described["parameters"]:
         subgroup, short = _split_label(p["label"])
         default = p["default"][described["default_scenario"]]
+        grouped = {"group_digits": groups_digits(model_parameters()[p["name"]])}
         parameters.append({
             "name": p["name"], "label": p["label"], "short": short, "subgroup": subgroup,
             "unit": p["unit"], "group": p["group"],
             "min": p["min"], "max": p["max"], "step": p["step"],
-            "defaults": p["default"], "default_text": number_text(default),
-            "min_text": number_text(p["min"]), "max_text": number_text(p["max"]),
-            "integer": p["integer"],
-            "group_digits": groups_digits(model_parameters()[p["name"]]),
+            "defaults": p["default"], "default_text": value_text(grouped, default),
+            "min_text": value_text(grouped, p["min"]), "max_text": value_text(grouped, p["max"]),
+            "integer": p["integer"], **grouped,
             "report_value": p.get("report_value"),
             "report_value_text": None if p.get("report_value") is None
-            else number_text(p["report_value"]),
+            else value_text(grouped, p["report_value"]),
             "source": p.get("source", ""), "method": p.get("method", ""),
             "kind_text": KIND_TEXT.get(p.get("kind", ""), ""),
             "aliases": p.get("aliases", []),

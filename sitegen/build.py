@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.build import explorer_files
+from explorer.build import explorer_site
 from sitegen.charts import BOKEH_JS, BOKEH_JS_URI
 from sitegen.content import Content, load_content
 from sitegen.pages import (
@@ -52,7 +52,9 @@ def build_site() -> SiteBuild:
     site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.fills["index.md"] = {home.MARKER: site.home_briefings}
-    site.assets.update(explorer_files())
+    explorer = explorer_site(BOKEH_JS_URI)
+    site.pages.update(explorer.pages)
+    site.assets.update(explorer.assets)
     site.nav = _nav(site)
     return site
 
@@ -102,7 +104,7 @@ def _nav(site: SiteBuild) -> list[Any]:
         {"Indicators": indicators.nav(content)},
         {"Topics": topics.nav(content)},
     ]
-    if (DOCS_DIR / "explorer" / "index.md").exists():
+    if "explorer/index.md" in site.pages:
         nav.append({"Scenario explorer": "explorer/index.md"})
     model_pages = [page for page in ("model/index.md", "model/method.md", "model/reproduction.md")
                    if page in site.pages or (DOCS_DIR / page).exists()]

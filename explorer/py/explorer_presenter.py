@@ -1,12 +1,16 @@
-"""What the explorer page shows for one model response: chart columns, tables, a summary sentence.
+"""What the explorer page shows for one model response: one set of figures, and how to show them.
 
-This one module runs in two places: in CPython at build time (the published scenarios baked into
-the page, and the no-JavaScript table) and in Pyodide in the page's Web Worker, where it is shipped
-as the top-level module ``explorer_presenter`` next to the model. So the figures a reader sees are
-formatted by the same code whichever way they were computed. Standard library only, like the model.
+This one module runs in two places: in CPython at build time (the published scenarios the page
+starts from, and its tables when JavaScript is off) and in Pyodide in the page's Web Worker, where
+it is shipped in the model's wheel as the top-level module ``explorer_presenter``.
 
-Numbers are rounded half away from zero in both places (``_round``), so a figure shown from the
-build-time data and the same figure computed in the browser read the same.
+A view holds the figures once: ``series``, one column per row field of the forecast (and of doing
+nothing, and of the uncertainty band), from which the page draws the charts, the year-by-year
+table, the comparison and the CSV; and three small tables whose cells are numbers with a *kind*
+(``{"v": 1234.5, "k": "count"}``), written as ``FORMATS`` says. ``LAYOUT`` says how the page turns
+the series into its year-by-year table, comparison, charts and CSV; the page's data carries it,
+and the page's JavaScript (formats.mjs, results.mjs) reads both. So a figure reads the same
+whichever way it was computed, and nothing is formatted in the worker that the reader never sees.
 """
 
 from __future__ import annotations
@@ -18,18 +22,16 @@ from typing import Any
 
 from model import api
 
-Cell = dict[str, Any]  # {"t": text shown, "v": the unrounded number or None}
+Cell = dict[str, Any]  # {"t": text} | {"v": number | None, "k": kind} | {"lo", "hi", "k"}
 Table = dict[str, Any]
 
 BASE_YEAR = 2017
 HORIZONS = (3, 5, 10)
 
-
 # ---------------------------------------------------------------------------------- formatting
 # How each kind of figure is written. The page's JavaScript (explorer/static/formats.mjs) reads
-# this same table from the page's data, so a figure formatted in the browser (a difference in the
-# comparison, say) reads exactly as one formatted here; tests/cases/formats.json holds the cases
-# both are checked against.
+# this same table from the page's data, so a figure formatted in the browser reads exactly as one
+# formatted here; tests/cases/formats.json holds the cases both are checked against.
 FORMATS: dict[str, dict[str, Any]] = {
     "count": {"places": 0},                       # children, families, places: 1,234
     "decimal": {"places": 1},                     # rates, children prevented: 12.5
@@ -73,12 +75,17 @@ def money_m(x: float | None) -> str:
     return format_kind("money_m", x)
 
 
+def pounds(x: float | None) -> str:
+    """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
+    return format_kind("money", x)
+
+
 def money_words(x: float | None) -> str:
     """Money in a sentence, in GOV.UK style: '£26.1 million', '£5 million', '£940,000'.
 
     Tables keep the report's '£26.10M' (``money_m``); this is for the headline."""
     if x is None:
-        return "—"
+        return MISSING
     if abs(_round(x / 1e6, 1)) < 1:
         return pounds(_round(x, -3))
     m = _round(x / 1e6, 1)
@@ -87,46 +94,95 @@ def money_words(x: float | None) -> str:
     return f"{sign}£{text} million"
 
 
-def pounds(x: float | None) -> str:
-    """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
-    return format_kind("money", x)
+def cell_text(cell: Cell) -> str:
+    """A table cell as the page shows it (formats.mjs cellText does the same in the browser)."""
+    if "t" in cell:
+        return str(cell["t"])
+    if "lo" in cell:
+        if cell["lo"] is None or cell["hi"] is None:
+            return MISSING
+        return f"{format_kind(cell['k'], cell['lo'])} to {format_kind(cell['k'], cell['hi'])}"
+    text = format_kind(cell["k"], cell["v"])
+    return f"{text} {cell['unit']}" if "unit" in cell and cell["v"] is not None else text
 
 
-def _cell(value: float | None, text: str | None = None) -> Cell:
-    return {"t": text if text is not None else decimal(value), "v": value}
+def _number(value: float | None, kind: str, **extra: Any) -> Cell:
+    return {"v": value, "k": kind, **extra}
 
 
 def _text(text: str) -> Cell:
-    return {"t": text, "v": None}
+    return {"t": text}
+
+
+# ---------------------------------------------------------------------------------- the layout
+# Columns of the year-by-year table: a series, or a range between two (the uncertainty band).
+YEARS_COLUMNS: list[dict[str, Any]] = [
+    {"label": "Year", "field": "year", "k": "year"},
+    {"label": "Children aged 0-17", "field": "child_population", "k": "count"},
+    {"label": "Non-UASC rate per 10,000", "field": "non_uasc_rate", "k": "decimal"},
+    {"label": "Looked-after children", "field": "lac", "k": "count"},
+    {"label": "Doing nothing", "field": "base_lac", "k": "count"},
+    {"label": "Uncertainty range", "range": ["lac_low", "lac_high"], "k": "count"},
+    {"label": "Cost of care", "field": "total_cost", "k": "money_m"},
+    {"label": "Doing nothing", "field": "base_total_cost", "k": "money_m"},
+    {"label": "Uncertainty range", "range": ["total_cost_low", "total_cost_high"], "k": "money_m"},
+    {"label": "Programme costs", "field": "programme_cost", "k": "money_m"},
+    {"label": "Net cost", "field": "net_cost", "k": "money_m"},
+]
+# The figures set side by side when comparing two scenarios, in a year both reach ("{year}").
+COMPARE_YEARLY: list[dict[str, str]] = [
+    {"id": "lac", "label": "Looked-after children in {year}", "k": "count", "field": "lac"},
+    {"id": "cost", "label": "Cost of care in {year}", "k": "money_m", "field": "total_cost"},
+    {"id": "net", "label": "Net cost in {year} (with programme costs)", "k": "money_m",
+     "field": "net_cost"},
+    {"id": "saved", "label": "Cost of care saved against doing nothing, {year}", "k": "money_m",
+     "field": "cost_saved"},
+]
+BAND_FIELDS = ("lac_low", "lac_high", "total_cost_low", "total_cost_high")
+
+LAYOUT: dict[str, Any] = {
+    "years": {
+        "id": "years", "title": "Year by year",
+        "caption": "Looked-after children on 31 March and the year's cost (the figures in the "
+                   "charts)",
+        "columns": YEARS_COLUMNS,
+    },
+    "compare": COMPARE_YEARLY,
+    # The CSV's year-by-year block: the model's own field names, unrounded.
+    "export": [*[[name, name] for name in api.describe()["row_fields"]],
+               ["baseline_lac", "base_lac"], ["baseline_total_cost", "base_total_cost"],
+               *[[name, name] for name in BAND_FIELDS]],
+}
 
 
 # ---------------------------------------------------------------------------------- the view
-def _band(response: Mapping[str, Any], field: str) -> list[float | None]:
-    band = response.get("uncertainty")
-    n = len(response["rows"])
-    if not band:
-        return [None] * n
-    return list(band[field])
-
-
-def chart_columns(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
-    """The columns of the charts' "scenario" source (names as in explorer/charts.py)."""
+def series(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
+    """Every figure by year, once: the forecast's fields, doing nothing's (``base_``), the band's
+    (when computed) and the cost saved against doing nothing."""
     rows, base = response["rows"], response["baseline_rows"]
+    out: dict[str, list[float | None]] = {name: [r[name] for r in rows] for name in rows[0]}
+    out["base_lac"] = [r["lac"] for r in base]
+    out["base_total_cost"] = [r["total_cost"] for r in base]
+    out["cost_saved"] = [b["total_cost"] - r["total_cost"] for r, b in zip(rows, base, strict=True)]
+    band = response.get("uncertainty")
+    for name in BAND_FIELDS:
+        out[name] = list(band[name]) if band else [None] * len(rows)
+    return out
 
-    def millions(values: Sequence[float | None]) -> list[float | None]:
-        return [None if v is None else v / 1e6 for v in values]
 
-    return {
-        "year": [r["year"] for r in rows],
-        "lac": [r["lac"] for r in rows],
-        "base_lac": [r["lac"] for r in base],
-        "lac_low": _band(response, "lac_low"),
-        "lac_high": _band(response, "lac_high"),
-        "cost_m": millions([r["total_cost"] for r in rows]),
-        "base_cost_m": millions([r["total_cost"] for r in base]),
-        "cost_low_m": millions(_band(response, "total_cost_low")),
-        "cost_high_m": millions(_band(response, "total_cost_high")),
-    }
+def years_rows(data: Mapping[str, Sequence[float | None]]) -> list[list[Cell]]:
+    """The year-by-year table's cells (the page builds the same from ``LAYOUT``)."""
+    out = []
+    for i in range(len(data["year"])):
+        row: list[Cell] = []
+        for column in YEARS_COLUMNS:
+            if "range" in column:
+                low, high = column["range"]
+                row.append({"lo": data[low][i], "hi": data[high][i], "k": column["k"]})
+            else:
+                row.append(_number(data[column["field"]][i], column["k"]))
+        out.append(row)
+    return out
 
 
 def _row_at(rows: Sequence[Mapping[str, float]], year: int) -> Mapping[str, float] | None:
@@ -136,14 +192,14 @@ def _row_at(rows: Sequence[Mapping[str, float]], year: int) -> Mapping[str, floa
 def change_table(response: Mapping[str, Any]) -> Table:
     """The report's 'Projected changes in LAC costs' table: rows of £M after 3, 5 and 10 years."""
     source = response["change_table"]
-    rows = [[_text(row["label"]), *[_cell(v, money_m(None if v is None else v * 1e6))
+    rows = [[_text(row["label"]), *[_number(None if v is None else v * 1e6, "money_m")
                                     for v in row["values"]]]
             for row in source["rows"]]
     published = source.get("published")
     label = response["scenario"]["report_label"]
     if published:
         rows.append([_text(f"{label} (published in the report)"),
-                     *[_cell(v, money_m(v * 1e6)) for v in published]])
+                     *[_number(v * 1e6, "money_m") for v in published]])
     return {
         "id": "change",
         "title": "Change in the annual cost of looked-after children since 2017",
@@ -184,18 +240,18 @@ PROGRAMME_NOTE = ("Gross savings: children kept out of care times a year's cost 
 
 
 def _programme_row(p: Mapping[str, Any]) -> list[Cell]:
-    scale = f"{decimal(p['capacity']).removesuffix('.0')} {p['capacity_unit']}"
-    payback = _payback_months(p)
+    capacity = p["capacity"]
+    whole = capacity is not None and float(capacity).is_integer()
     return [
         _text(p["label"]),
-        _cell(p["capacity"], scale),
-        _cell(p["cost"], pounds(p["cost"])),
-        _cell(p["children_prevented"], decimal(p["children_prevented"])),
-        _cell(p["gross_savings"], pounds(p["gross_savings"])),
-        _cell(p["net_savings"], pounds(p["net_savings"])),
-        _cell(p["cashable_net_savings"], pounds(p["cashable_net_savings"])),
-        _cell(p.get("break_even_children"), decimal(p.get("break_even_children"))),
-        _cell(payback, decimal(payback)),
+        _number(capacity, "count" if whole else "decimal", unit=p["capacity_unit"]),
+        _number(p["cost"], "money"),
+        _number(p["children_prevented"], "decimal"),
+        _number(p["gross_savings"], "money"),
+        _number(p["net_savings"], "money"),
+        _number(p["cashable_net_savings"], "money"),
+        _number(p.get("break_even_children"), "decimal"),
+        _number(_payback_months(p), "decimal"),
     ]
 
 
@@ -227,81 +283,22 @@ def proposals_table(response: Mapping[str, Any]) -> Table:
     }
 
 
-def years_table(response: Mapping[str, Any]) -> Table:
-    """Year by year: the table alternative to both charts."""
-    rows, base = response["rows"], response["baseline_rows"]
-    lows, highs = _band(response, "lac_low"), _band(response, "lac_high")
-    clows, chighs = _band(response, "total_cost_low"), _band(response, "total_cost_high")
-    out = []
-    for i, (r, b) in enumerate(zip(rows, base, strict=True)):
-        lac_range = "—" if lows[i] is None else f"{count(lows[i])} to {count(highs[i])}"
-        cost_range = "—" if clows[i] is None else f"{money_m(clows[i])} to {money_m(chighs[i])}"
-        out.append([
-            _cell(r["year"], str(int(r["year"]))),
-            _cell(r["child_population"], count(r["child_population"])),
-            _cell(r["non_uasc_rate"], decimal(r["non_uasc_rate"])),
-            _cell(r["lac"], count(r["lac"])),
-            _cell(b["lac"], count(b["lac"])),
-            _text(lac_range),
-            _cell(r["total_cost"], money_m(r["total_cost"])),
-            _cell(b["total_cost"], money_m(b["total_cost"])),
-            _text(cost_range),
-            _cell(r["programme_cost"], money_m(r["programme_cost"])),
-            _cell(r["net_cost"], money_m(r["net_cost"])),
-        ])
-    return {
-        "id": "years",
-        "title": "Year by year",
-        "caption": "Looked-after children on 31 March and the year's cost (the figures in "
-                   "the charts)",
-        "columns": [{"label": "Year"}, {"label": "Children aged 0-17", "num": True},
-                    {"label": "Non-UASC rate per 10,000", "num": True},
-                    {"label": "Looked-after children", "num": True},
-                    {"label": "Doing nothing", "num": True},
-                    {"label": "Uncertainty range", "num": True},
-                    {"label": "Cost of care", "num": True},
-                    {"label": "Doing nothing", "num": True},
-                    {"label": "Uncertainty range", "num": True},
-                    {"label": "Programme costs", "num": True},
-                    {"label": "Net cost", "num": True}],
-        "rows": out,
-        "notes": [],
-    }
-
-
-def compare_figures(response: Mapping[str, Any]) -> dict[str, Any]:
-    """The figures set side by side when comparing two scenarios, for every year.
-
-    Two scenarios may end in different years (the last year is a setting), so the page compares
-    them in a year both reach; "{year}" in a label is that year. The ``fixed`` figures do not
-    depend on the year: changes since 2017 over the report's horizons, and a year of programmes.
-    """
-    rows, base = response["rows"], response["baseline_rows"]
-    yearly = [
-        {"id": "lac", "label": "Looked-after children in {year}", "kind": "count",
-         "values": [r["lac"] for r in rows]},
-        {"id": "cost", "label": "Cost of care in {year}", "kind": "money_m",
-         "values": [r["total_cost"] for r in rows]},
-        {"id": "net", "label": "Net cost in {year} (with programme costs)", "kind": "money_m",
-         "values": [r["net_cost"] for r in rows]},
-        {"id": "saved", "label": "Cost of care saved against doing nothing, {year}",
-         "kind": "money_m",
-         "values": [b["total_cost"] - r["total_cost"] for r, b in zip(rows, base, strict=True)]},
-    ]
+def compare_fixed(response: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Compared figures that do not depend on the year: changes since 2017 over the report's
+    horizons, and a year of the programmes (the yearly ones come from ``series``)."""
     change = response["change_table"]["rows"][0]["values"]
-    fixed = [{"id": f"change_{h}", "label": f"Change in cost after {h} years (from {BASE_YEAR})",
-              "kind": "money_m", "value": None if v is None else v * 1e6}
-             for h, v in zip(HORIZONS, change, strict=True)]
     programmes = response["programmes"].values()
-    fixed += [
-        {"id": "prog_cost", "label": "Programmes: cost a year", "kind": "money",
-         "value": math.fsum(p["cost"] for p in programmes)},
-        {"id": "prog_net", "label": "Programmes: net savings a year", "kind": "money",
-         "value": math.fsum(p["net_savings"] for p in programmes)},
+    return [
+        *[{"id": f"change_{h}", "label": f"Change in cost after {h} years (from {BASE_YEAR})",
+           "k": "money_m", "v": None if v is None else v * 1e6}
+          for h, v in zip(HORIZONS, change, strict=True)],
+        {"id": "prog_cost", "label": "Programmes: cost a year", "k": "money",
+         "v": math.fsum(p["cost"] for p in programmes)},
+        {"id": "prog_net", "label": "Programmes: net savings a year", "k": "money",
+         "v": math.fsum(p["net_savings"] for p in programmes)},
         {"id": "prog_children", "label": "Programmes: children kept out of care a year",
-         "kind": "decimal", "value": math.fsum(p["children_prevented"] for p in programmes)},
+         "k": "decimal", "v": math.fsum(p["children_prevented"] for p in programmes)},
     ]
-    return {"years": [int(r["year"]) for r in rows], "yearly": yearly, "fixed": fixed}
 
 
 def headline(response: Mapping[str, Any]) -> dict[str, Any]:
@@ -316,7 +313,7 @@ def headline(response: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def summary(response: Mapping[str, Any]) -> str:
-    """One sentence, announced to screen readers after every change."""
+    """One sentence, announced to screen readers when a result is settled."""
     rows, base = response["rows"], response["baseline_rows"]
     target = min(BASE_YEAR + 10, int(rows[-1]["year"]))
     r, b = _row_at(rows, target), _row_at(base, target)
@@ -333,34 +330,20 @@ def summary(response: Mapping[str, Any]) -> str:
                    "if nothing is done.")
 
 
-def export_rows(response: Mapping[str, Any]) -> dict[str, Any]:
-    """Year-by-year figures for the CSV download, unrounded, with the model's own field names."""
-    rows, base = response["rows"], response["baseline_rows"]
-    fields = list(rows[0].keys())
-    band = response.get("uncertainty") or {}
-    extra = [k for k in ("lac_low", "lac_high", "total_cost_low", "total_cost_high") if k in band]
-    columns = [*fields, "baseline_lac", "baseline_total_cost", *extra]
-    out = []
-    for i, (r, b) in enumerate(zip(rows, base, strict=True)):
-        out.append([*(r[f] for f in fields), b["lac"], b["total_cost"],
-                    *(band[k][i] for k in extra)])
-    return {"columns": columns, "rows": out}
-
-
 def view(response: Mapping[str, Any]) -> dict[str, Any]:
-    tables = [change_table(response), programmes_table(response), proposals_table(response),
-              years_table(response)]
+    """Everything the page shows for one response. ``scenario`` and ``settings`` are what the
+    figures were computed with (the model's own record), never what was asked."""
+    tables = [change_table(response), programmes_table(response), proposals_table(response)]
     return {
         "scenario": response["scenario"]["id"],
-        "settings": response["parameters"],  # every setting the figures were computed with
+        "settings": response["parameters"],
         "errors": response["errors"],
         "band": bool(response.get("uncertainty")),
         "summary": summary(response),
-        "chart": chart_columns(response),
-        "tables": {t["id"]: t for t in tables},
-        "compare": compare_figures(response),
         "headline": headline(response),
-        "export": export_rows(response),
+        "series": series(response),
+        "tables": {t["id"]: t for t in tables},
+        "compare": compare_fixed(response),
     }
 
 

@@ -130,7 +130,29 @@
     });
   }
 
+  // The scenario explorer's page: its module (named by the page, so a new build brings new code)
+  // is loaded once, mounted when the page is shown and unmounted when instant navigation leaves
+  // it; the module keeps the reader's scenario and the model's worker for the rest of the visit.
+  var explorer = null;
+  function explorerPage() {
+    var root = document.querySelector("[data-explorer]");
+    if (!root) {
+      if (explorer) explorer.then(function (m) { m.unmount(); }, function () {});
+      return;
+    }
+    var previous = explorer;
+    explorer = import(new URL(root.getAttribute("data-module"), location.href).href);
+    explorer.then(function (m) {
+      if (previous) previous.then(function (old) { if (old !== m) old.unmount(); }, function () {});
+      return m.mount(root);
+    }).catch(function (error) {
+      var status = root.querySelector("#ex-status");
+      if (status) status.textContent = "The explorer could not start (" + error.message + "). The tables below show the report's published scenario.";
+    });
+  }
+
   function onPage() {
+    explorerPage();
     drawCharts(document);
     makeScrollersFocusable(document);
     setTimeout(function () { makeScrollersFocusable(document); }, 1500);  // after charts draw
