@@ -163,8 +163,9 @@ def build_charts(first: Mapping[str, Sequence[float | None]]) -> Charts:
                   ("cost_m", "base_cost_m", "cost_low_m", "cost_high_m"), scenario, pinned,
                   "0,0.0")
     doc = Document()
-    for plot in (lac, cost):
+    for plot, element in zip((lac, cost), ROOT_ELEMENTS, strict=True):
         root = pn.pane.Bokeh(plot, sizing_mode="stretch_width", min_width=260).get_root(doc, Comm())
+        root.name = element  # not Panel's own, which counts the panes made so far
         add_to_doc(root, doc, True)
     if any(getattr(p, "output_backend", "canvas") != "canvas" for p in (lac, cost)):
         raise RuntimeError("a chart uses WebGL, which the page does not load")

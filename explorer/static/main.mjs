@@ -16,7 +16,7 @@ import { createScheduler } from "./scheduler.mjs";
 import { defaultsFor, overridesFor, sameSettings, settingsKey } from "./settings.mjs";
 import { phaseOf, createStore } from "./store.mjs";
 import { announcement, statusModel } from "./status.mjs";
-import { drawOpen, parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus } from "./view.mjs";
+import { parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus } from "./view.mjs";
 
 const LINK_DELAY_MS = 250; // browsers throttle history updates: write the address when settled
 const ANNOUNCE_DELAY_MS = 700; // tell screen readers the result once changes settle
@@ -75,7 +75,7 @@ async function createSession(root) {
     page: link?.page ?? {},
   });
   explorer.state = () => store.get();
-  const session = { root, data, registry, layout, formats, store, p: parts(root), stale: {}, charts: null, cause: { reason: link ? "link" : "start", eventTime: null }, lastWritten: null, linkTimer: 0, announceTimer: 0, lastStatus: null };
+  const session = { root, data, registry, layout, formats, store, p: parts(root), charts: null, cause: { reason: link ? "link" : "start", eventTime: null }, lastWritten: null, linkTimer: 0, announceTimer: 0, lastStatus: null };
   session.actions = actions(session);
   session.controls = bindControls(root, registry, session.actions);
   bindToolbar(session);
@@ -159,7 +159,7 @@ function render(session, state, previous) {
     scheduleLink(session);
   } else if (state.askedPinned !== previous.askedPinned || state.page !== previous.page) scheduleLink(session);
   if (state.shown !== previous.shown && state.shown) {
-    renderResults(p, registry, layout, formats, state.shown, session.stale);
+    renderResults(p, registry, layout, formats, state.shown);
     if (session.charts) {
       session.charts.setScenario(chartData(state.shown.view.series, session.data.charts.columns));
       session.charts.repainted().then(() => emitRender(session, state, true));
@@ -266,12 +266,10 @@ function attach(session, returning) {
   // Printing prints the whole scenario: every folded table, opened for the printout.
   let reopened = [];
   on(window, "beforeprint", () => {
-    drawOpen(session.p, session.stale, true);
     reopened = [...session.root.querySelectorAll("details:not([open])")].filter((d) => !d.closest(".ex-settings"));
     for (const d of reopened) d.open = true;
   });
   on(window, "afterprint", () => reopened.forEach((d) => (d.open = false)));
-  on(session.root, "toggle", () => drawOpen(session.p, session.stale), true);
 
   // The site's colour scheme: recolour the charts when the reader switches it.
   const scheme = new MutationObserver(() => applyScheme(session));

@@ -62,7 +62,6 @@ export function parts(root) {
     inputsWhose: $("ex-inputs-whose"),
     pin: $("ex-pin"),
     tables: Object.fromEntries(["change", "programmes", "proposals", "years"].map((id) => [id, $(`t-${id}`)])),
-    deferred: { years: $("ex-years"), proposals: $("ex-proposals"), inputs: $("ex-inputs") },
   };
 }
 
@@ -152,26 +151,13 @@ export function renderCompare(p, registry, layout, formats, state) {
   p.compareInputs.replaceChildren(...model.differ.map(li));
 }
 
-/** The result's tables. The ones folded away (year by year, the proposals, the settings used)
- * are drawn when opened or printed: `stale` remembers what they still need. */
-export function renderResults(p, registry, layout, formats, shown, stale) {
+/** The result's tables, all of them, folded or not: a printout or an unfolded table never shows
+ * figures of another result. */
+export function renderResults(p, registry, layout, formats, shown) {
   const { view } = shown;
-  renderTable(p.tables.change, view.tables.change, view.tables.change.rows, formats);
-  renderTable(p.tables.programmes, view.tables.programmes, view.tables.programmes.rows, formats);
-  stale.proposals = () => renderTable(p.tables.proposals, view.tables.proposals, view.tables.proposals.rows, formats);
-  stale.years = () => renderTable(p.tables.years, layout.years, yearsRows(view.series, layout), formats);
-  stale.inputs = () => renderInputs(p, registry, shown);
-  drawOpen(p, stale);
-}
-
-/** Draw the folded tables that are open now (or all of them, for printing). */
-export function drawOpen(p, stale, all = false) {
-  for (const [name, draw] of Object.entries(stale)) {
-    if (draw && (all || p.deferred[name]?.open)) {
-      draw();
-      stale[name] = null;
-    }
-  }
+  for (const id of ["change", "programmes", "proposals"]) renderTable(p.tables[id], view.tables[id], view.tables[id].rows, formats);
+  renderTable(p.tables.years, layout.years, yearsRows(view.series, layout), formats);
+  renderInputs(p, registry, shown);
 }
 
 export { statusModel };

@@ -15,16 +15,40 @@ from pathlib import Path
 
 import pytest
 
+from explorer.py.explorer_presenter import LAYOUT, view
 from explorer.registry import page_registry
+from model import api
 
 JS_TESTS = Path(__file__).resolve().parent / "js"
 FILES = sorted(JS_TESTS.glob("*.test.mjs"))
 
 
+# Results the Node tests' stand-in for the model answers with, computed here by the real model
+# and presenter: (scenario, overrides) with and without the uncertainty band.
+VIEWS = [
+    ("baseline-ons", {}), ("rising-lac", {}), ("falling-lac", {}), ("population-growth-only", {}),
+    ("rising-lac", {"edge_of_care_families": 200}),
+    ("rising-lac", {"edge_of_care_families": 150}),
+    ("rising-lac", {"edge_of_care_families": 100}),
+    ("rising-lac", {"edge_of_care_families": 200, "end_year": 2030}),
+    ("falling-lac", {"uasc": 40}),
+]
+
+
+def view_key(scenario: str, overrides: dict[str, object], band: bool) -> str:
+    return json.dumps([scenario, sorted(overrides.items()), band], separators=(",", ":"))
+
+
 @pytest.fixture(scope="module")
 def registry_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("registry") / "registry.json"
+    folder = tmp_path_factory.mktemp("registry")
+    path = folder / "registry.json"
     path.write_text(json.dumps(page_registry()), encoding="utf-8")
+    views = {view_key(scenario, overrides, band): view(api.compute({
+        "scenario": scenario, "overrides": overrides, "uncertainty": band, "samples": 50}))
+        for scenario, overrides in VIEWS for band in (False, True)}
+    (folder / "views.json").write_text(json.dumps({"layout": LAYOUT, "views": views}),
+                                       encoding="utf-8")
     return path
 
 
