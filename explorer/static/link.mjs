@@ -141,7 +141,7 @@ export function describeProblem(registry, problem, settings) {
       text = `The link is longer than ${registry.rules.link.max_length.toLocaleString("en-GB")} characters, so its last ${problem.value === "1" ? "setting was" : `${problem.value} settings were`} not read.`;
       break;
     case "repeated":
-      text = `${where}${quoted(problem.key)} is in the link more than once: its first value was used, and ${quoted(problem.value)} was ignored.`;
+      text = `${where}${quoted(problem.key)} is in the link more than once: only its first value was read, and ${quoted(problem.value)} was ignored.`;
       break;
     case "unnamed":
       text = `A value without a name (${quoted(problem.value)}) in the link was ignored.`;

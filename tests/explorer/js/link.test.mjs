@@ -50,8 +50,8 @@ test("messages never contradict what the page did: a repeat, a bad scenario besi
   assert.equal(parsed.settings.values.uasc, 40);
   assert.deepEqual(parsed.problems.map((p) => p.text), [
     "The scenario “bogus” in the link is not one of the report's four, so “Baseline (ONS population)” was used instead.",
-    "“scenario” is in the link more than once: its first value was used, and “rising-lac” was ignored.",
-    "“uasc” is in the link more than once: its first value was used, and “oops” was ignored.",
+    "“scenario” is in the link more than once: only its first value was read, and “rising-lac” was ignored.",
+    "“uasc” is in the link more than once: only its first value was read, and “oops” was ignored.",
   ]);
 });
 
