@@ -28,12 +28,40 @@ function setPath(model, path, value) {
   if (owner) owner[parts.at(-1)] = value;
 }
 
-/** Draw the charts into `elements` (one per root of the document, in order). */
-export async function embedCharts(Bokeh, spec, host, elements) {
-  const rootIds = spec.doc.roots.map((root) => root.id);
+/** Bokeh's JSON for a column: a number per row, NaN (not JSON) written its own way. */
+const encode = (values) => values.map((v) => (Number.isNaN(v) ? { type: "number", value: "nan" } : v));
+
+/** The document as built, with the figures and colours the page needs now written into it, so
+ * BokehJS's first paint is already right: never the build's default scenario under another
+ * scenario's label, not even for a frame. `data`: source name -> columns. */
+export function prepare(doc, spec, data, theme) {
+  const copy = structuredClone(doc);
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    const attrs = node.type === "object" ? node.attributes : null;
+    if (attrs?.name && data[attrs.name] && node.name === "ColumnDataSource") {
+      attrs.data = { type: "map", entries: Object.entries(data[attrs.name]).map(([k, v]) => [k, encode(v)]) };
+    }
+    if (attrs?.name && spec.roles[attrs.name]) {
+      for (const [path, role] of Object.entries(spec.roles[attrs.name])) {
+        const parts = path.split(".");
+        const owner = parts.slice(0, -1).reduce((n, key) => n?.attributes?.[key], node);
+        if (owner?.attributes) owner.attributes[parts.at(-1)] = theme[role]; // a reference: recoloured after
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(copy);
+  return copy;
+}
+
+/** Draw the charts (`doc`, from prepare) into `elements`, one per root of the document. */
+export async function embedCharts(Bokeh, spec, doc, host, elements) {
+  const rootIds = doc.roots.map((root) => root.id);
   const item = { docid: "explorer", elementid: host, root_ids: rootIds, roots: Object.fromEntries(rootIds.map((id, i) => [id, elements[i]])) };
-  const managers = await Bokeh.embed.embed_items({ explorer: structuredClone(spec.doc) }, [item]);
-  const doc = managers[0].roots[0].model.document;
+  const managers = await Bokeh.embed.embed_items({ explorer: doc }, [item]);
+  const bokehDoc = managers[0].roots[0].model.document;
   const plots = managers.flatMap((m) => [...m.query((view) => view.repainted !== undefined && view.canvas_view !== undefined)]);
   for (const plot of plots) {
     // The canvas's keyboard layer is a Tab stop with no name (WCAG 4.1.2): the charts offer no
@@ -41,11 +69,11 @@ export async function embedCharts(Bokeh, spec, host, elements) {
     plot.canvas_view.events_el.tabIndex = -1;
     plot.canvas_view.events_el.setAttribute("aria-hidden", "true");
   }
-  const named = (name) => [...doc.all_models].filter((m) => m.name === name);
-  const source = (name) => doc.get_model_by_name(name);
+  const named = (name) => [...bokehDoc.all_models].filter((m) => m.name === name);
+  const source = (name) => bokehDoc.get_model_by_name(name);
 
   return {
-    doc,
+    doc: bokehDoc,
     plots,
     /** Write a result's columns (results.mjs chartData) into the scenario's source. */
     setScenario(columns) {
@@ -81,7 +109,7 @@ export async function embedCharts(Bokeh, spec, host, elements) {
     },
     dispose() {
       for (const manager of managers) manager.clear();
-      const i = Bokeh.documents.indexOf(doc);
+      const i = Bokeh.documents.indexOf(bokehDoc);
       if (i >= 0) Bokeh.documents.splice(i, 1);
     },
   };

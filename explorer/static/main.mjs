@@ -6,7 +6,7 @@
 // it, at once), and one model worker serves the whole visit (client.mjs). While the page is not
 // shown, nothing of the explorer listens to the document.
 import { goTo, keepScenarioOnAnchors, rewriteAnchors } from "./anchors.mjs";
-import { embedCharts, loadBokeh } from "./charts.mjs";
+import { embedCharts, loadBokeh, prepare } from "./charts.mjs";
 import { createClient } from "./client.mjs";
 import { bindControls } from "./controls.mjs";
 import { csvName, csvText, readiness, whenReady } from "./exports.mjs";
@@ -88,12 +88,15 @@ async function createSession(root) {
   session.scheduler.plan();
   if (phaseOf(store.get(), registry) === "waiting") client.start(); // a link needs the model now
   loadBokeh(data.bokeh)
-    .then((Bokeh) => embedCharts(Bokeh, data.charts, root.querySelector(".ex-chart-grid"), data.charts.roots.map((id) => root.querySelector(`#${id}`))))
+    .then((Bokeh) => {
+      const doc = prepare(data.charts.doc, data.charts, chartSources(session, store.get()), data.charts.themes[schemeName(session)]);
+      return embedCharts(Bokeh, data.charts, doc, root.querySelector(".ex-chart-grid"), data.charts.roots.map((id) => root.querySelector(`#${id}`)));
+    })
     .then((charts) => {
       session.charts = charts;
       explorer.timings.bokehReady = performance.now();
-      applyScheme(session);
-      drawCharts(session, store.get());
+      applyScheme(session); // what prepare() could not reach
+      drawCharts(session, store.get()); // whatever changed while BokehJS was drawing
       return charts.repainted(300);
     })
     .then(() => {
@@ -144,12 +147,21 @@ function actions(session) {
 }
 
 // ------------------------------------------------------------------------------ drawing
+/** The charts' sources for a state: the shown figures, and A's when pinned. */
+function chartSources(session, state) {
+  const { columns, pinned } = session.data.charts;
+  const out = {};
+  if (state.shown) out.scenario = chartData(state.shown.view.series, columns);
+  if (state.askedPinned && state.pinned) out.pinned = chartData(state.pinned.view.series, Object.fromEntries(pinned.map((name) => [name, columns[name]])));
+  return out;
+}
+
 function drawCharts(session, state) {
-  const { charts, data } = session;
+  const { charts } = session;
   if (!charts) return;
-  if (state.shown) charts.setScenario(chartData(state.shown.view.series, data.charts.columns));
-  const pinnedColumns = Object.fromEntries(data.charts.pinned.map((name) => [name, data.charts.columns[name]]));
-  charts.setPinned(state.askedPinned && state.pinned ? chartData(state.pinned.view.series, pinnedColumns) : null);
+  const sources = chartSources(session, state);
+  if (sources.scenario) charts.setScenario(sources.scenario);
+  charts.setPinned(sources.pinned ?? null);
 }
 
 function render(session, state, previous) {
@@ -158,12 +170,10 @@ function render(session, state, previous) {
     session.controls.sync(state.asked);
     scheduleLink(session);
   } else if (state.askedPinned !== previous.askedPinned || state.page !== previous.page) scheduleLink(session);
-  if (state.shown !== previous.shown && state.shown) {
+  const shownChanged = state.shown !== previous.shown && state.shown;
+  if (shownChanged) {
     renderResults(p, registry, layout, formats, state.shown);
-    if (session.charts) {
-      session.charts.setScenario(chartData(state.shown.view.series, session.data.charts.columns));
-      session.charts.repainted().then(() => emitRender(session, state, true));
-    } else emitRender(session, state, false); // the tables are on screen; the charts follow
+    if (session.charts) session.charts.setScenario(chartSources(session, state).scenario);
   }
   if (state.pinned !== previous.pinned || state.askedPinned !== previous.askedPinned || (state.shown !== previous.shown && state.askedPinned)) {
     renderCompare(p, registry, layout, formats, state);
@@ -180,6 +190,11 @@ function render(session, state, previous) {
   if (said) {
     clearTimeout(session.announceTimer);
     session.announceTimer = setTimeout(() => (p.announce.textContent = said), ANNOUNCE_DELAY_MS);
+  }
+  // Only now is the whole page this state's: say so (tests and the benchmark listen).
+  if (shownChanged) {
+    if (session.charts) session.charts.repainted().then(() => emitRender(session, state, true));
+    else emitRender(session, state, false); // the tables are on screen; the charts follow
   }
 }
 
@@ -312,11 +327,14 @@ function writeAddressSoon(session) {
   else rewriteAnchors((at) => fragmentFor(session, at));
 }
 
-function applyScheme(session) {
-  if (!session.charts) return;
+/** The palette's scheme ("light", "dark") for the site's current colour scheme. */
+function schemeName(session) {
   const material = document.body.dataset.mdColorScheme;
-  const scheme = Object.entries(session.data.charts.material_schemes).find(([, name]) => name === material)?.[0] ?? "light";
-  session.charts.applyTheme(session.data.charts.themes[scheme]);
+  return Object.entries(session.data.charts.material_schemes).find(([, name]) => name === material)?.[0] ?? "light";
+}
+
+function applyScheme(session) {
+  if (session.charts) session.charts.applyTheme(session.data.charts.themes[schemeName(session)]);
 }
 
 function setView(session, view) {

@@ -72,3 +72,15 @@ def test_every_module_has_tests() -> None:
     modules = {p.stem for p in static.glob("*.mjs")} - browser_only
     tested = {p.name.removesuffix(".test.mjs") for p in FILES}
     assert modules <= tested, f"no Node tests for: {sorted(modules - tested)}"
+
+
+@pytest.mark.parametrize("module", sorted((Path(__file__).resolve().parents[2] / "explorer" /
+                                           "static").glob("*.mjs")), ids=lambda p: p.name)
+def test_every_module_parses(module: Path) -> None:
+    """The modules that only run in the browser too: a syntax error is caught here, in seconds."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed (README: Node.js 20+)")
+    done = subprocess.run([node, "--check", str(module)], capture_output=True, text=True,
+                          check=False, timeout=60)
+    assert done.returncode == 0, done.stderr

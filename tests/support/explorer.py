@@ -90,3 +90,31 @@ def plotted(tab: Page, column: str) -> list[float]:
     values: list[float] = tab.evaluate(f"""() => Bokeh.documents.at(-1)
         .get_model_by_name('scenario').data[{json.dumps(column)}]""")
     return values
+
+
+INVARIANTS = (Path(__file__).resolve().parent / "invariants.js").read_text(encoding="utf-8")
+
+
+def watch_invariants(tab: Page) -> None:
+    tab.add_init_script(INVARIANTS)
+
+
+def violations(tab: Page) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = tab.evaluate("() => window.__violations || []")
+    return found
+
+
+def csv_rows(path: str | Path) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8-sig"))))
+
+
+def slow_network(tab: Page, *, latency_ms: int = 150, mbit: float = 16.0) -> None:
+    """A slow connection for this page (Chromium's own throttling, workers included)."""
+    session = tab.context.new_cdp_session(tab)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": latency_ms,
+        "downloadThroughput": mbit * 1e6 / 8, "uploadThroughput": mbit * 1e6 / 8})
