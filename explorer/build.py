@@ -15,6 +15,7 @@ each for as long as it likes:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 import bokeh
 
-from explorer import page, palette
+from explorer import abbreviations, page, palette
 from explorer.charts import CHART_COLUMNS, PINNED_COLUMNS, ROLES, build_charts
 from explorer.digest import digest
 from explorer.paths import PYODIDE, STATIC, TEMPLATES
@@ -99,9 +100,10 @@ def stylesheet() -> str:
     return palette.css() + static_text("explorer.css")
 
 
-def explorer_site(bokeh_js_uri: str) -> ExplorerSite:
+def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) -> ExplorerSite:
     """The explorer's page and files. ``bokeh_js_uri``: the site's own BokehJS (site-relative),
-    which the indicator pages load too, so a reader downloads it once."""
+    which the indicator pages load too, so a reader downloads it once. ``glossary``: the site's
+    acronyms (term -> what it stands for), expanded on hover as on every other page."""
     registry = page_registry()
     results = preset_results(registry)
     wheel = build_wheel()
@@ -131,16 +133,20 @@ def explorer_site(bokeh_js_uri: str) -> ExplorerSite:
         "package": PACKAGE, "entry": ENTRY,
     })
     sources = {name: static_text(name) for name in modules()}
+    plain = page.explorer_html(registry, results, version="", code="", preload_scripts=[],
+                               preload_modules=[])
+    terms = abbreviations.used(glossary or {}, [re.sub(r"<[^>]+>", " ", plain), json.dumps(data)])
+    data["abbreviations"] = {"pattern": abbreviations.pattern(terms), "terms": terms}
     # Not sort_keys: BokehJS reads a model where it is first defined, before any reference to it.
     data_json = json.dumps(data, separators=(",", ":"), allow_nan=False)
     version = digest(data_json, worker, *sources.values())
     code = f"code-{version}"
 
-    html = page.explorer_html(
+    html = abbreviations.wrap_html(page.explorer_html(
         registry, results, version=version, code=code,
         preload_scripts=[f"../{bokeh_src}"],
         preload_modules=[f"{code}/{name}" for name in modules()],
-    )
+    ), terms)
     assets: dict[str, FileSource] = {
         f"{FOLDER}/{code}/{WORKER}": worker,
         f"{FOLDER}/{code}/data.json": data_json,

@@ -52,7 +52,7 @@ def build_site() -> SiteBuild:
     site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.fills["index.md"] = {home.MARKER: site.home_briefings}
-    explorer = explorer_site(BOKEH_JS_URI)
+    explorer = explorer_site(BOKEH_JS_URI, site.abbreviations)
     site.pages.update(explorer.pages)
     site.assets.update(explorer.assets)
     site.nav = _nav(site)

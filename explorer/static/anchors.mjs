@@ -46,12 +46,21 @@ export function keepScenarioOnAnchors({ fragmentAt, onScenarioLink }) {
   return () => document.removeEventListener("click", onClick, true);
 }
 
-/** Point the skip link and the headings' permalinks at the scenario (refreshed on every change). */
+/** Point the skip link and the headings' permalinks at the scenario (refreshed on every change).
+ * The theme makes every link absolute; these stay links to this page. */
 export function rewriteAnchors(fragmentAt) {
-  const links = document.querySelectorAll(".md-skip[href^='#'], .md-content a.headerlink[href^='#']");
-  for (const a of links) {
-    const raw = a.getAttribute("href").slice(1);
-    const at = a.dataset.at ?? (isScenario(raw) ? new URLSearchParams(raw).get("at") ?? "" : decodeURIComponent(raw));
+  for (const a of document.querySelectorAll(".md-skip[href], .md-content a.headerlink[href]")) {
+    const url = new URL(a.href, location.href);
+    if (url.pathname !== location.pathname || !url.hash) continue;
+    const raw = url.hash.slice(1);
+    let at = a.dataset.at;
+    if (at === undefined) {
+      try {
+        at = isScenario(raw) ? new URLSearchParams(raw).get("at") ?? "" : decodeURIComponent(raw);
+      } catch {
+        at = raw;
+      }
+    }
     a.dataset.at = at;
     a.setAttribute("href", `#${fragmentAt(at)}`);
   }

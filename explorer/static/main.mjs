@@ -16,7 +16,7 @@ import { createScheduler } from "./scheduler.mjs";
 import { defaultsFor, overridesFor, sameSettings, settingsKey } from "./settings.mjs";
 import { phaseOf, createStore } from "./store.mjs";
 import { announcement, statusModel } from "./status.mjs";
-import { parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus } from "./view.mjs";
+import { parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus, useAbbreviations } from "./view.mjs";
 
 const LINK_DELAY_MS = 250; // browsers throttle history updates: write the address when settled
 const ANNOUNCE_DELAY_MS = 700; // tell screen readers the result once changes settle
@@ -38,8 +38,8 @@ export async function mount(root) {
     root.replaceWith(session.root); // the reader's scenario, charts and all, as they left it
   } else {
     session = await createSession(root);
-    if (!root.isConnected) return; // the reader left before the page's data arrived
     sessions.set(version, session);
+    if (!root.isConnected) return; // the reader left before the page's data arrived: kept for later
   }
   attach(session, returning);
 }
@@ -59,6 +59,7 @@ async function createSession(root) {
   const data = await (await fetch(dataUrl)).json();
   const { registry, layout, built } = data;
   const formats = registry.formats;
+  useAbbreviations(data.abbreviations);
   const codeBase = new URL("./", dataUrl).href;
   client ??= createClient({ workerUrl: new URL("worker.mjs", codeBase).href });
 
@@ -279,12 +280,16 @@ function attach(session, returning) {
   detach.push(keepScenarioOnAnchors({ fragmentAt: (at) => fragmentFor(session, at), onScenarioLink: (fragment) => actions.applyLink(fragment) }));
 
   // Printing prints the whole scenario: every folded table, opened for the printout.
-  let reopened = [];
+  let reopened = null; // the folded parts opened for this printout, to fold again after it
   on(window, "beforeprint", () => {
+    if (reopened) return;
     reopened = [...session.root.querySelectorAll("details:not([open])")].filter((d) => !d.closest(".ex-settings"));
     for (const d of reopened) d.open = true;
   });
-  on(window, "afterprint", () => reopened.forEach((d) => (d.open = false)));
+  on(window, "afterprint", () => {
+    for (const d of reopened ?? []) d.open = false;
+    reopened = null;
+  });
 
   // The site's colour scheme: recolour the charts when the reader switches it.
   const scheme = new MutationObserver(() => applyScheme(session));

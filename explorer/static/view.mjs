@@ -5,15 +5,38 @@ import { compareModel, cellText, yearsRows } from "./results.mjs";
 import { valueText } from "./settings.mjs";
 import { modelText, problemsModel, statusModel } from "./status.mjs";
 
-const li = (text) => Object.assign(document.createElement("li"), { textContent: text });
+// The site's acronyms the explorer's words use (explorer/abbreviations.py): expanded on hover.
+let abbreviations = { pattern: "(?!)", terms: {} };
+export function useAbbreviations(given) {
+  if (given) abbreviations = given;
+}
+
+/** `text` into `el`, each acronym as <abbr title="what it stands for">: text only, never markup. */
+export function setText(el, text) {
+  const parts = [];
+  let last = 0;
+  for (const m of String(text).matchAll(new RegExp(abbreviations.pattern, "g"))) {
+    parts.push(text.slice(last, m.index), Object.assign(document.createElement("abbr"), { title: abbreviations.terms[m[1]], textContent: m[1] }));
+    last = m.index + m[0].length;
+  }
+  parts.push(String(text).slice(last));
+  el.replaceChildren(...parts.filter((part) => part !== ""));
+}
+
+const li = (text) => {
+  const item = document.createElement("li");
+  setText(item, text);
+  return item;
+};
 
 /** Rebuild one table in the shape of templates/macros.html data_table. */
 export function renderTable(el, table, rows, formats) {
   if (!el) return;
-  el.querySelector("caption").textContent = table.caption;
+  setText(el.querySelector("caption"), table.caption);
   const head = document.createElement("tr");
   for (const column of table.columns) {
-    const th = Object.assign(document.createElement("th"), { scope: "col", textContent: column.label });
+    const th = Object.assign(document.createElement("th"), { scope: "col" });
+    setText(th, column.label);
     if (column.num || column.k) th.className = "num";
     head.append(th);
   }
@@ -26,14 +49,18 @@ export function renderTable(el, table, rows, formats) {
       const td = document.createElement(i === 0 ? "th" : "td");
       if (i === 0) td.scope = "row";
       else td.className = "num";
-      td.textContent = cellText(cell, formats);
+      setText(td, cellText(cell, formats));
       tr.append(td);
     });
     body.append(tr);
   }
   el.tBodies[0].replaceWith(body);
   const notes = el.closest(".ex-table")?.querySelector(".ex-notes");
-  notes?.replaceChildren(...(table.notes ?? []).map((text) => Object.assign(document.createElement("p"), { className: "ex-note", textContent: text })));
+  notes?.replaceChildren(...(table.notes ?? []).map((text) => {
+    const note = Object.assign(document.createElement("p"), { className: "ex-note" });
+    setText(note, text);
+    return note;
+  }));
 }
 
 /** The page's parts, found once per mount. */
@@ -77,7 +104,7 @@ const BADGES = {
 export function renderStatus(p, model) {
   p.root.dataset.phase = model.phase;
   p.badge.textContent = BADGES[model.phase];
-  p.notice.textContent = model.notice;
+  setText(p.notice, model.notice);
   p.notice.hidden = !model.notice;
   p.summary.textContent = model.summary;
   p.compact.textContent = model.compact;
@@ -112,7 +139,7 @@ export function renderInputs(p, registry, shown) {
       const cell = document.createElement(i === 0 ? "th" : "td");
       if (i === 0) cell.scope = "row";
       if ((i === 1 || i === 3) && !setting.options) cell.className = "num";
-      cell.textContent = text;
+      setText(cell, text);
       tr.append(cell);
     });
     body.append(tr);
@@ -142,7 +169,7 @@ export function renderCompare(p, registry, layout, formats, state) {
       const cell = document.createElement(i === 0 ? "th" : "td");
       if (i === 0) cell.scope = "row";
       else cell.className = "num";
-      cell.textContent = text;
+      setText(cell, text);
       tr.append(cell);
     });
     body.append(tr);

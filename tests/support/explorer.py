@@ -38,8 +38,9 @@ def mounted(tab: Page) -> None:
 def wait_phase(tab: Page, *phases: str, timeout: int = MODEL_START_MS) -> dict[str, Any]:
     """Wait until the explorer's state is in one of ``phases``; return the state."""
     mounted(tab)
-    tab.wait_for_function(f"""() => {json.dumps(list(phases))}.includes(
-        document.querySelector('#explorer').dataset.phase)""", timeout=timeout)
+    tab.wait_for_function(f"""() => {{ const root = document.querySelector('#explorer');
+        return root && {json.dumps(list(phases))}.includes(root.dataset.phase); }}""",
+                          timeout=timeout)
     return state(tab)
 
 

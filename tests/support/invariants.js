@@ -8,7 +8,8 @@
   const check = () => {
     const s = window.scenarioExplorer && scenarioExplorer.state && scenarioExplorer.state();
     const root = document.querySelector("#explorer");
-    if (!s || !s.shown || !root || !root.isConnected) return;
+    // "loading": the page as built, before the explorer takes it over; it names its own figures.
+    if (!s || !s.shown || !root || !root.isConnected || root.dataset.phase === "loading") return;
     const view = s.shown.view;
     const seen = (what, got, want) => window.__violations.push({ what, got: String(got).slice(0, 200), want: String(want).slice(0, 200), at: performance.now() });
     const summary = root.querySelector("#ex-summary").textContent;
