@@ -25,7 +25,7 @@ site: pages  ## strict static build into site/
 pages: $(VENV)/.installed node_modules/.installed  ## generate the pages from content/ into docs/_generated/
 	$(BIN)/python -m sitegen pages
 
-bench: $(VENV)/.installed node_modules/.installed chromium  ## print speed and size figures
+bench: site chromium  ## print speed and size figures (BENCH_PREVIOUS=path/to/site: also an older build)
 	$(BIN)/python -m bench
 
 validate: $(VENV)/.installed  ## check every file in content/

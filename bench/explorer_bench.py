@@ -77,7 +77,8 @@ FIRST_CHART_PROBE = """
   const tick = () => {
     if (document.readyState !== "loading" && drawn()) {
       const top = window.top;
-      if (top.__firstChartEpoch === undefined) top.__firstChartEpoch = performance.timeOrigin + performance.now();
+      const now = performance.timeOrigin + performance.now();
+      if (top.__firstChartEpoch === undefined) top.__firstChartEpoch = now;
     } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);

@@ -188,7 +188,8 @@ def test_in_dark_mode_the_explorer_and_its_charts_take_the_sites_colours(
         colours = tab.evaluate("""() => { const d = Bokeh.documents.at(-1);
             const named = n => [...d.all_models].find(m => m.name === n);
             const value = c => (c && typeof c === 'object' ? c.value : c);
-            return [named('ex-axis').major_label_text_color, value(named('ex-scenario-line').glyph.line_color),
+            return [named('ex-axis').major_label_text_color,
+                    value(named('ex-scenario-line').glyph.line_color),
                     getComputedStyle(document.querySelector('.explorer')).getPropertyValue('--ex-scenario').trim(),
                     getComputedStyle(document.querySelector('.ex-settings')).color]; }""")
         assert colours[:3] == ["#e2e4e9", "#56B4E9", "#56B4E9"]
