@@ -26,7 +26,10 @@ def _summary(content: Content) -> str:
         f"{len(content.action_plans)} action plans "
         f"({sum(len(p.actions) for p in content.action_plans.values())} actions), "
         f"{len(content.indicators)} indicators ({len(content.points)} points), "
-        f"{len(content.glossary)} glossary entries"
+        f"{len(content.glossary)} glossary entries; "
+        f"{sum(len(f.follow_ups) for f in content.follow_ups.values())} follow-ups from "
+        f"{len(content.follow_ups)} meetings, "
+        f"{sum(len(p.updates) for p in content.progress.values())} later reports on earlier records"
     )
 
 

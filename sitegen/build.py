@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.build import explorer_site
+from sitegen import feeds
 from sitegen.charts import BOKEH_JS, BOKEH_JS_URI
 from sitegen.content import Content, load_content
 from sitegen.pages import (
@@ -19,8 +20,21 @@ from sitegen.pages import (
     reproduction,
     sources,
     topics,
+    tracker,
 )
-from sitegen.uris import ALL_ACTIONS, SOURCES, indicator_uri, meeting_uri, plan_uri, report_uri
+from sitegen.records import record_lists
+from sitegen.uris import (
+    FEED_MEETINGS,
+    FEED_STATUSES,
+    SOURCES,
+    TRACKER,
+    TRACKER_CSV,
+    TRACKER_HISTORY_CSV,
+    indicator_uri,
+    meeting_uri,
+    report_uri,
+    source_uri,
+)
 from sitegen.uris import topic_uri as topic_page_uri
 
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"  # hand-written pages
@@ -43,12 +57,13 @@ def build_site() -> SiteBuild:
     site = SiteBuild(content=content)
     _add_meetings(site)
     _add_reports(site)
-    _add_action_plans(site)
+    _add_follow_through(site)
     _add_indicators(site)
     _add_topics(site)
     site.pages[glossary.URI] = glossary.page(content)
     site.abbreviations = glossary.abbreviations(content)
-    site.pages[SOURCES] = sources.page(content)
+    _add_sources(site)
+    _add_feeds(site)
     site.pages[reproduction.URI] = reproduction.page(content)
     site.home_briefings = home.meeting_briefings(content)
     site.fills["index.md"] = {home.MARKER: site.home_briefings}
@@ -71,11 +86,25 @@ def _add_reports(site: SiteBuild) -> None:
         site.pages[report_uri(report.id)] = reports.report_page(report, site.content)
 
 
-def _add_action_plans(site: SiteBuild) -> None:
+def _add_follow_through(site: SiteBuild) -> None:
+    """The tracker, its CSVs, and a page for every plan, list and meeting's follow-ups."""
+    site.pages[TRACKER] = tracker.page(site.content)
+    site.assets[TRACKER_CSV] = tracker.csv_text(site.content)
+    site.assets[TRACKER_HISTORY_CSV] = tracker.history_csv_text(site.content)
     site.pages[action_plans.INDEX] = action_plans.index_page(site.content)
-    site.pages[ALL_ACTIONS] = action_plans.all_actions_page(site.content)
-    for plan in site.content.action_plans.values():
-        site.pages[plan_uri(plan.id)] = action_plans.plan_page(plan, site.content)
+    for rl in record_lists(site.content):
+        site.pages[rl.uri] = action_plans.list_page(rl, site.content)
+
+
+def _add_sources(site: SiteBuild) -> None:
+    site.pages[SOURCES] = sources.index_page(site.content)
+    for doc in site.content.documents.values():
+        site.pages[source_uri(doc.id)] = sources.document_page(doc, site.content)
+
+
+def _add_feeds(site: SiteBuild) -> None:
+    site.assets[FEED_MEETINGS] = feeds.meetings_feed(site.content)
+    site.assets[FEED_STATUSES] = feeds.status_feed(site.content)
 
 
 def _add_indicators(site: SiteBuild) -> None:
@@ -100,7 +129,7 @@ def _nav(site: SiteBuild) -> list[Any]:
         {"Home": "index.md"},
         {"Meetings": meetings.nav(content)},
         {"Reports": reports.nav(content)},
-        {"Action plans": action_plans.nav(content)},
+        {"Follow-through": action_plans.nav(content)},
         {"Indicators": indicators.nav(content)},
         {"Topics": topics.nav(content)},
     ]
@@ -110,5 +139,5 @@ def _nav(site: SiteBuild) -> list[Any]:
                    if page in site.pages or (DOCS_DIR / page).exists()]
     if model_pages:
         nav.append({"The model": model_pages})
-    nav += [{"Glossary": "glossary.md"}, {"Sources": SOURCES}]
+    nav += [{"Glossary": "glossary.md"}, {"Sources": sources.nav(content)}]
     return nav

@@ -18,11 +18,13 @@ from pydantic import BaseModel, ValidationError
 from sitegen.schema import (
     ActionPlan,
     Document,
+    FollowUps,
     GlossaryTerm,
     Indicator,
     IndicatorPoint,
     Meeting,
     Minutes,
+    Progress,
     Report,
 )
 
@@ -49,6 +51,8 @@ class Content:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     points: list[IndicatorPoint] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    follow_ups: dict[str, FollowUps] = field(default_factory=dict)  # by meeting date
+    progress: dict[str, Progress] = field(default_factory=dict)  # by document id
 
 
 def _describe(error: Any) -> str:
@@ -152,9 +156,19 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
         content.indicators[indicator.id] = indicator
     content.points = _load_points(root / "indicators" / "points", problems)
     content.glossary = _load_list(GlossaryTerm, root / "glossary.yaml", problems)
+    for path, follow_ups in _load_each(FollowUps, root / "follow-ups", problems):
+        _expect_stem(path, follow_ups.meeting.isoformat(), problems)
+        content.follow_ups[follow_ups.meeting.isoformat()] = follow_ups
+    for path, progress in _load_each(Progress, root / "progress", problems):
+        _expect_stem(path, progress.doc, problems)
+        content.progress[progress.doc] = progress
 
     problems.extend(cross_reference_problems(content))
     problems.extend(unknown_document_problems(content))
+    if not problems:  # the record rules need every file loaded and every document known
+        from sitegen.records import record_problems
+
+        problems.extend(record_problems(content))
     if problems:
         raise ContentError(problems)
     return content
@@ -228,6 +242,8 @@ def unknown_document_problems(content: Content) -> list[str]:
         ("content/action-plans", content.action_plans.values()),
         ("content/indicators/points", content.points),
         ("content/glossary", content.glossary),
+        ("content/follow-ups", content.follow_ups.values()),
+        ("content/progress", content.progress.values()),
     ]
     problems = []
     for folder, items in groups:

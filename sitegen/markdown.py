@@ -7,7 +7,8 @@ import html
 import posixpath
 
 from sitegen.content import Content
-from sitegen.schema import Source
+from sitegen.schema import Document, Source
+from sitegen.uris import source_uri
 
 
 def text(value: str) -> str:
@@ -54,9 +55,23 @@ def source_label(source: Source, content: Content, *, short: bool = False) -> st
 
 
 def cite(source: Source, content: Content, from_uri: str) -> str:
-    """A short citation that links to the document's entry on the sources page."""
+    """A short citation that links to the document's own page (title, date, where to find it)."""
     label = cell(source_label(source, content, short=True))
-    return f"[{label}]({link(from_uri, 'sources.md', source.doc)})"
+    return f"[{label}]({link(from_uri, source_uri(source.doc))})"
+
+
+def doc_date(doc: Document) -> str:
+    """A document's printed date, or 'Undated' for one that prints none (never a date we chose)."""
+    return long_date(doc.date) if doc.date else "Undated"
+
+
+def month_year(day: dt.date) -> str:
+    return f"{day:%B %Y}"
+
+
+def attr(value: str) -> str:
+    """Text safe inside an HTML attribute value (double-quoted)."""
+    return html.escape(" ".join(value.split()), quote=True)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

@@ -71,15 +71,41 @@ class Source(Strict):
 
 
 class Document(Strict):
-    """One of the source documents the site summarises."""
+    """One of the source documents the site summarises, and how to find the original again.
+
+    ``date`` is the date the document itself prints (a pack's meeting date). An undated document
+    leaves it out and says instead, in ``undated``, what its text shows about when it was written;
+    ``earliest`` is the first day it can have been written, used only to put it in order.
+    """
 
     id: DocId
     title: Text
     short: Text  # for citations in tables, e.g. "Pack, 12 Dec 2017"
     kind: Literal["agenda-pack", "report"]
-    date: dt.date
-    file: Text
+    date: dt.date | None = None
+    undated: Text | None = None
+    earliest: dt.date | None = None
+    publisher: Text  # who issued it, as the document names itself
+    found_at: Text  # in words a reader can search for: the site, the committee, the meeting
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]  # of the plain text we summarised
+    file: Text  # the plain-text file the summaries were written from (not shown to readers)
     description: Text
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Document:
+        if self.date is None and not (self.undated and self.earliest):
+            raise ValueError("an undated document needs `undated` (what its text shows about when "
+                             "it was written) and `earliest` (the first possible date, for ordering)")
+        if self.date is not None and (self.undated or self.earliest):
+            raise ValueError("give either `date` or `undated` with `earliest`, not both")
+        return self
+
+    @property
+    def order_date(self) -> dt.date:
+        """The date to sort by: the printed date, or the earliest it can have been written."""
+        day = self.date or self.earliest
+        assert day is not None  # guaranteed by the validator
+        return day
 
 
 class Person(Strict):
@@ -117,6 +143,9 @@ class Briefing(Strict):
 
 
 class Meeting(Strict):
+    """A meeting. ``members`` is the membership the summons (the pack's front sheet) prints; it is
+    not attendance, which only the minutes record. Leave it empty when we hold no summons."""
+
     date: dt.date
     time: Text | None = None
     venue: Text | None = None
@@ -180,31 +209,137 @@ class Report(Strict):
     data_notes: list[DataNote] = Field(default_factory=list)
 
 
-StatusGroup = Literal["complete", "on-track", "at-risk", "off-track", "not-started", "unknown"]
+# ---- Follow-through: every recommendation, action and follow-up as a record with a history ----
+
+# One vocabulary for every status on the site. What each value means, and how the papers' own
+# ratings map onto it, is in sitegen/statuses.py.
+Status = Literal["open", "scheduled", "not-started", "in-progress", "on-track", "at-risk",
+                 "off-track", "deferred", "complete"]
+# "rated": the paper's own rating (a RAG colour, a score, a word in its status column).
+# "stated": the paper describes progress in words; the status word is our reading of them. A
+# status read from words is never a judgement the paper did not make (see sitegen/statuses.py).
+Basis = Literal["rated", "stated"]
+RecordKind = Literal["recommendation", "action", "priority", "learning", "event", "follow-up"]
+# How a list came to be: printed by the paper as a plan; printed as a list of recommendations,
+# priorities or learning (no owners, dates or ratings); or built by this site from a report's text.
+Provenance = Literal["printed-plan", "printed-list", "built-from-text"]
+FollowUpKind = Literal["requested", "promised", "resolved", "deferred", "promised-in-report"]
+# A record's stable reference: its list's code, a slash, its reference within the list.
+RecordRef = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]*/[^\s/]+$")]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]*$")]
+_NOT_AN_OWNER = {"not stated", "none", "unknown", "n/a", "tbc", "-"}
+
+
+class StatusEntry(Strict):
+    """One status a paper gives a record, when, in which words, and where.
+
+    ``date`` is the date the status describes; leave it out when that is simply the paper's own date.
+    ``when`` says how the paper dates it where that needs words ("RAG 01/18", "initial rating, not
+    dated"). Leave ``status`` out
+    for a paper that mentions the record without saying where it stands (then ``note`` says what
+    it says). A status of "complete" must show its ``evidence``: what the paper says was done.
+    """
+
+    status: Status | None = None
+    date: dt.date | None = None
+    when: Text | None = None
+    said: Text  # the paper's own words, quoted exactly
+    basis: Basis
+    note: Text | None = None  # our words: what the paper says about it, where the quote needs it
+    evidence: Text | None = None
+    source: Source
+
+    @model_validator(mode="after")
+    def _dated_and_evidenced(self) -> StatusEntry:
+        if self.status == "complete" and not self.evidence:
+            raise ValueError("a status of complete needs `evidence`: what the paper says was done")
+        if self.status is None and not self.note:
+            raise ValueError("a mention without a status needs a `note` saying what the paper says")
+        return self
 
 
 class Action(Strict):
-    ref: Text
+    """One record: a recommendation, action, priority, piece of learning, event or follow-up.
+
+    ``owner`` is exactly as the paper prints it; leave it out where the paper names no one (the
+    site then says "Not stated"). ``due`` is the deadline as printed; ``due_date`` is our reading of
+    it, used to say what was due by a meeting. An event has ``event_on`` instead and is never
+    overdue. ``statuses`` are what this record's own document says; what later papers say goes in
+    content/progress/.
+    """
+
+    ref: Annotated[str, StringConstraints(pattern=r"^[^\s/]+$")]
+    kind: RecordKind | None = None  # when different from its list's
     area: Text | None = None
     action: Text
+    quote: Text | None = None  # the paper's own wording, where exactness matters
     owner: Text | None = None
-    deadline: Text | None = None
-    deadline_date: dt.date | None = None
-    status: Text | None = None
-    status_group: StatusGroup
-    rag: Literal["red", "amber", "green", "blue"] | None = None
-    progress: Text | None = None
+    asked_by: Text | None = None  # follow-ups: who asked, as the minutes name them
+    request: FollowUpKind | None = None  # follow-ups only
+    minute: int | None = Field(default=None, ge=1)
+    due: Text | None = None
+    due_date: dt.date | None = None
+    event_on: dt.date | None = None
+    progress: Text | None = None  # the progress the paper reports, in our words
+    note: Text | None = None  # anything else a reader needs, in our words
+    statuses: list[StatusEntry] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)  # when different from its list's
+    related: list[RecordRef] = Field(default_factory=list)
     source: Source
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Action:
+        if self.owner is not None and self.owner.strip().casefold() in _NOT_AN_OWNER:
+            raise ValueError(f"owner {self.owner!r}: leave `owner` out where the paper names no one")
+        if self.due_date is not None and not self.due:
+            raise ValueError("`due_date` needs `due`: the deadline as the paper prints it")
+        if self.event_on is not None and self.due_date is not None:
+            raise ValueError("an event has `event_on`, not `due_date`: events are never overdue")
+        return self
 
 
 class ActionPlan(Strict):
+    """A list of records from one paper: a printed plan, a printed list, or one built from text.
+
+    ``as_at`` is the date the list describes; ``reading`` says, for readers, how the list was
+    transcribed and how its statuses map to the site's vocabulary (no internal field names).
+    """
+
     id: Slug
+    code: Code  # the prefix of every record's reference, e.g. DP18 for "DP18/1.3"
     title: Text
     report: Slug | None = None
+    provenance: Provenance
+    record_kind: RecordKind
     as_at: dt.date
     source: Source
-    status_key: Text | None = None
+    reading: Text | None = None
+    topics: list[Topic] = Field(min_length=1)
     actions: list[Action] = Field(min_length=1)
+
+
+class FollowUps(Strict):
+    """Everything the minutes of one meeting (or its papers) asked for or promised to come back."""
+
+    meeting: dt.date
+    source: Source  # where the minutes are printed
+    reading: Text | None = None
+    follow_ups: list[Action] = Field(min_length=1)
+
+
+class ProgressUpdate(StatusEntry):
+    """What a later paper says about an earlier record. ``carried_forward_as`` names the records
+    in which that paper takes the same work forward."""
+
+    record: RecordRef
+    carried_forward_as: list[RecordRef] = Field(default_factory=list)
+
+
+class Progress(Strict):
+    """Everything one document says about records from earlier documents."""
+
+    doc: DocId
+    updates: list[ProgressUpdate] = Field(min_length=1)
 
 
 class GlossaryTerm(Strict):

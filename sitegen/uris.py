@@ -23,5 +23,19 @@ def topic_uri(topic: str) -> str:
     return f"topics/{topic}.md"
 
 
-SOURCES = "sources.md"
-ALL_ACTIONS = "action-plans/all.md"
+SOURCES = "sources/index.md"
+
+
+def follow_ups_uri(meeting_date: str) -> str:
+    return f"follow-ups/{meeting_date}.md"
+
+
+def source_uri(doc_id: str) -> str:
+    return f"sources/{doc_id}.md"
+
+
+TRACKER = "tracker/index.md"
+TRACKER_CSV = "tracker/tracker.csv"
+TRACKER_HISTORY_CSV = "tracker/tracker-history.csv"
+FEED_MEETINGS = "feeds/meetings.xml"
+FEED_STATUSES = "feeds/status-changes.xml"

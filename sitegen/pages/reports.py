@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sitegen.content import Content
 from sitegen.markdown import cell, cite, link, long_date, paragraphs, table, text
-from sitegen.schema import MinutesItem, Report
+from sitegen.pages.indicators import format_value
+from sitegen.records import PROVENANCE_LABELS
+from sitegen.schema import IndicatorPoint, MinutesItem, Report
 from sitegen.topics import TOPIC_LABELS
-from sitegen.uris import meeting_uri, plan_uri, report_uri, topic_uri
+from sitegen.uris import indicator_uri, meeting_uri, plan_uri, report_uri, source_uri, topic_uri
 
 INDEX = "reports/index.md"
 
@@ -15,7 +17,7 @@ def reports_in_order(content: Content) -> list[Report]:
     """Newest meeting first, then agenda order; standalone reports by their document's date."""
 
     def key(report: Report) -> tuple[str, int]:
-        day = report.meeting or content.documents[report.doc].date
+        day = report.meeting or content.documents[report.doc].order_date
         return (day.isoformat(), -(report.agenda_item or 0))
 
     return sorted(content.reports.values(), key=key, reverse=True)
@@ -65,10 +67,13 @@ def report_page(report: Report, content: Content) -> str:
                  or "The report makes no recommendations to the committee.")
     parts += _committee(report, content, uri)
     if report.action_plans:
-        parts.append("## Action plans in this report")
+        parts.append("## Plans and lists from this report")
         parts.append("\n".join(
             f"- [{cell(content.action_plans[p].title)}]({link(uri, plan_uri(p))}): "
-            f"{len(content.action_plans[p].actions)} actions" for p in report.action_plans))
+            f"{len(content.action_plans[p].actions)} records "
+            f"({PROVENANCE_LABELS[content.action_plans[p].provenance].lower()})"
+            for p in report.action_plans))
+    parts += then_and_now(report, content, uri)
     if report.data_notes:
         parts.append("## Where the papers disagree")
         parts.append("The source says different things in different places. We show each "
@@ -80,6 +85,48 @@ def report_page(report: Report, content: Content) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _earliest_papers(content: Content) -> set[str]:
+    """The documents from the first year of papers we hold: the "then" of a then-and-now."""
+    first = min(d.order_date for d in content.documents.values())
+    return {d.id for d in content.documents.values() if (d.order_date - first).days <= 365}
+
+
+def then_and_now(report: Report, content: Content, uri: str) -> list[str]:
+    """Each indicator this report gives for Thurrock, beside the latest figure in the first papers.
+
+    Both figures are as printed, with their periods and sources; the table does not compute a
+    change, because periods and definitions can differ between papers.
+    """
+    early = _earliest_papers(content)
+    if report.doc in early:
+        return []
+    rows = []
+    for indicator_id, indicator in content.indicators.items():
+        def latest(docs: set[str], ind: str = indicator_id) -> IndicatorPoint | None:
+            points = [p for p in content.points if p.indicator == ind and p.doc in docs
+                      and p.area == "Thurrock" and p.kind == "actual"]
+            return max(points, key=lambda p: (p.period_end, content.documents[p.doc].order_date),
+                       default=None)
+
+        now, then = latest({report.doc}), latest(early)
+        if now is None or then is None:
+            continue
+        rows.append([f"[{cell(indicator.title)}]({link(uri, indicator_uri(indicator_id))})",
+                     f"**{format_value(then.value, indicator.unit)}** ({cell(then.period)}; "
+                     f"{cite(then.source_ref(), content, uri)})",
+                     f"**{format_value(now.value, indicator.unit)}** ({cell(now.period)}; "
+                     f"{cite(now.source_ref(), content, uri)})"])
+    if not rows:
+        return []
+    first = min(content.documents[d].order_date for d in early)
+    return ["## Then and now",
+            f"Figures this report gives for Thurrock, beside the latest figure for the same "
+            f"indicator in the first papers we hold (from {first:%B %Y}). Both are as printed; the "
+            "periods differ, and a definition can change between papers, so check the indicator "
+            "page before quoting a change.",
+            table(["Indicator", "Then", "Now (this report)"], rows)]
+
+
 def _facts(report: Report, content: Content, uri: str) -> str:
     lines = []
     if report.meeting:
@@ -88,7 +135,7 @@ def _facts(report: Report, content: Content, uri: str) -> str:
                      f"({link(uri, meeting_uri(report.meeting.isoformat()))})")
     doc = content.documents[report.doc]
     pages = f", pages {report.pages}" if report.pages else ""
-    lines.append(f"**Papers:** [{cell(doc.title)}]({link(uri, 'sources.md', doc.id)}){pages}")
+    lines.append(f"**Papers:** [{cell(doc.title)}]({link(uri, source_uri(doc.id))}){pages}")
     if report.author_role:
         lines.append(f"**Author:** {text(report.author_role)}")
     lines.append("**Topics:** " + ", ".join(

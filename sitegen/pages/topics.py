@@ -6,14 +6,17 @@ from sitegen.content import Content
 from sitegen.markdown import cell, link, long_date, table
 from sitegen.pages.indicators import indicators_with_points
 from sitegen.pages.reports import reports_in_order
+from sitegen.pages.tracker import topic_summary
+from sitegen.records import build_records
 from sitegen.topics import TOPIC_LABELS
-from sitegen.uris import indicator_uri, plan_uri, report_uri, topic_uri
+from sitegen.uris import indicator_uri, report_uri, topic_uri
 
 INDEX = "topics/index.md"
 
 
 def topics_in_use(content: Content) -> list[str]:
     used = {t for r in content.reports.values() for t in r.topics}
+    used |= {t for r in build_records(content) for t in r.topics}
     used |= {i.topic for i in indicators_with_points(content)}
     return sorted(used, key=lambda t: TOPIC_LABELS[t])
 
@@ -40,11 +43,13 @@ def topic_page(topic: str, content: Content) -> str:
             f"[{cell(r.title)}]({link(uri, report_uri(r.id))})",
             long_date(r.meeting) if r.meeting else "Standalone",
             cell(r.purpose)] for r in reports]))
-    plans = [p for p in content.action_plans.values()
-             if p.report and topic in content.reports[p.report].topics]
-    if plans:
-        parts.append("## Action plans")
-        parts.append("\n".join(f"- [{cell(p.title)}]({link(uri, plan_uri(p.id))})" for p in plans))
+    summary = topic_summary(topic, content, uri)
+    if summary:
+        parts.append("## Recommendations, actions and follow-ups")
+        parts.append(summary)
+        lists = {r.parent.key: r.parent for r in build_records(content) if topic in r.topics}
+        parts.append("\n".join(f"- [{cell(rl.title)}]({link(uri, rl.uri)})"
+                               for rl in sorted(lists.values(), key=lambda rl: rl.as_at, reverse=True)))
     indicators = [i for i in indicators_with_points(content) if i.topic == topic]
     if indicators:
         parts.append("## Indicators")

@@ -1,4 +1,7 @@
-"""What a councillor does with the summaries: read on a tablet, filter actions, follow links, print."""
+"""What a councillor does with the summaries: read on a tablet, follow links, print.
+
+(Filtering the records is in test_tracker.py.)
+"""
 
 from __future__ import annotations
 
@@ -7,25 +10,6 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import PageLog
-
-
-def test_the_action_filter_narrows_the_table_and_says_how_many(page: tuple[Page, PageLog],
-                                                                site_url: str) -> None:
-    tab, log = page
-    tab.goto(site_url + "action-plans/all/")
-    status = tab.locator(".table-filter-status")
-    expect(status).to_have_text(re.compile(r"Showing (\d+) of \1 actions\."))
-    total = int(status.inner_text().split()[1])
-
-    tab.get_by_label("Status").select_option("Complete")
-    shown = int(status.inner_text().split()[1])
-    assert 0 < shown < total
-    visible_statuses = tab.locator("table tbody tr:not([hidden]) td:nth-child(6)").all_inner_texts()
-    assert visible_statuses and all(s.startswith("Complete") for s in visible_statuses)
-
-    tab.get_by_label("Words").fill("zzzz-no-such-action")
-    expect(status).to_have_text(f"Showing 0 of {total} actions.")
-    assert log.page_errors == []
 
 
 def test_charts_draw_after_instant_navigation(page: tuple[Page, PageLog], site_url: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -10,13 +9,11 @@ from pathlib import Path
 from sitegen.content import load_content
 from sitegen.markdown import cell, text
 from sitegen.pages import glossary
-from sitegen.pages.action_plans import is_overdue
 from sitegen.pages.indicators import format_value
-from sitegen.schema import Action, ActionPlan, Source
 
 
 def _page(site_dir: Path, uri: str) -> Path:
-    return site_dir / uri.removesuffix(".md") / "index.html"
+    return site_dir / uri.removesuffix(".md").removesuffix("index") / "index.html"
 
 
 def test_every_meeting_report_plan_and_indicator_has_a_page(site_dir: Path) -> None:
@@ -24,7 +21,10 @@ def test_every_meeting_report_plan_and_indicator_has_a_page(site_dir: Path) -> N
     expected = ([f"meetings/{key}.md" for key in content.meetings]
                 + [f"reports/{key}.md" for key in content.reports]
                 + [f"action-plans/{key}.md" for key in content.action_plans]
-                + [f"indicators/{p.indicator}.md" for p in content.points])
+                + [f"follow-ups/{key}.md" for key in content.follow_ups]
+                + [f"sources/{key}.md" for key in content.documents]
+                + [f"indicators/{p.indicator}.md" for p in content.points]
+                + ["tracker/index.md", "sources/index.md"])
     missing = sorted({uri for uri in expected if not _page(site_dir, uri).exists()})
     assert missing == []
 
@@ -53,28 +53,6 @@ def test_acronyms_are_expanded_on_hover_wherever_they_appear(site_dir: Path) -> 
 def test_text_from_a_data_file_cannot_inject_markup() -> None:
     assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert cell("a | b\nc") == "a &#124; b c"
-
-
-def _plan(as_at: dt.date, *actions: Action) -> ActionPlan:
-    return ActionPlan(id="p", title="Plan", as_at=as_at, actions=list(actions),
-                      source=Source(doc="pack-2017-12-12", page=1))
-
-
-def _action(deadline: dt.date | None, group: str) -> Action:
-    return Action(ref="1", action="Do it", deadline_date=deadline, status_group=group,  # type: ignore[arg-type]
-                  source=Source(doc="pack-2017-12-12", page=1))
-
-
-def test_an_action_is_overdue_only_if_past_its_deadline_on_the_plans_date_and_not_complete() -> None:
-    as_at = dt.date(2018, 2, 13)
-    late = _action(dt.date(2018, 1, 31), "on-track")
-    done = _action(dt.date(2018, 1, 31), "complete")
-    future = _action(dt.date(2018, 3, 31), "off-track")
-    open_ended = _action(None, "at-risk")
-    assert is_overdue(late, _plan(as_at, late))
-    assert not is_overdue(done, _plan(as_at, done))
-    assert not is_overdue(future, _plan(as_at, future))
-    assert not is_overdue(open_ended, _plan(as_at, open_ended))
 
 
 def test_figures_are_written_the_gov_uk_way() -> None:

@@ -1,4 +1,5 @@
-/* Site behaviour that needs JavaScript: charts, table filters and print buttons.
+/* Site behaviour that needs JavaScript: charts, scrollable regions and print buttons.
+ * (The tracker's filters are in tracker.mjs.)
  *
  * Material's instant navigation swaps page content without a full load, so everything here runs
  * from the theme's `document$` observable, once per page shown, not on DOMContentLoaded. Without
@@ -34,78 +35,6 @@
           target.textContent = "The chart could not be drawn. The table below has the same figures.";
         });
     });
-  }
-
-  function cellText(row, index) {
-    var cell = row.cells[index];
-    return cell ? cell.textContent.trim() : "";
-  }
-
-  function labelled(text, control) {
-    var wrapper = document.createElement("div");
-    var label = document.createElement("label");
-    label.htmlFor = control.id;
-    label.textContent = text;
-    wrapper.appendChild(label);
-    wrapper.appendChild(control);
-    return wrapper;
-  }
-
-  function makeFilters(container) {
-    var table = container.querySelector("table");
-    if (!table || container.dataset.ready) return;
-    container.dataset.ready = "yes";
-    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-      return th.textContent.trim();
-    });
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var wanted = (container.dataset.filterColumns || "").split(",").filter(Boolean);
-
-    var form = document.createElement("form");
-    form.className = "table-filters";
-    form.setAttribute("role", "search");
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    var controls = [];
-
-    wanted.forEach(function (name) {
-      var index = headers.indexOf(name);
-      if (index < 0) return;
-      var values = Array.from(new Set(rows.map(function (r) { return cellText(r, index); }))).sort();
-      var select = document.createElement("select");
-      select.id = "filter-" + name.toLowerCase().replace(/[^a-z]+/g, "-");
-      select.add(new Option("All", ""));
-      values.forEach(function (value) { select.add(new Option(value, value)); });
-      form.appendChild(labelled(name, select));
-      controls.push({ index: index, input: select, exact: true });
-    });
-
-    var search = document.createElement("input");
-    search.type = "search";
-    search.id = "filter-words";
-    search.placeholder = "for example: foster";
-    form.appendChild(labelled("Words", search));
-
-    var status = document.createElement("p");
-    status.className = "table-filter-status";
-    status.setAttribute("aria-live", "polite");
-    container.insertBefore(form, container.firstChild);
-    form.after(status);
-
-    function apply() {
-      var words = search.value.trim().toLowerCase();
-      var shown = 0;
-      rows.forEach(function (row) {
-        var ok = controls.every(function (c) {
-          return !c.input.value || cellText(row, c.index) === c.input.value;
-        }) && (!words || row.textContent.toLowerCase().indexOf(words) >= 0);
-        row.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      status.textContent = "Showing " + shown + " of " + rows.length + " actions.";
-    }
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    apply();
   }
 
   function enablePrintButtons(root) {
@@ -165,7 +94,6 @@
     drawCharts(document);
     makeScrollersFocusable(document);
     setTimeout(function () { makeScrollersFocusable(document); }, 1500);  // after charts draw
-    document.querySelectorAll(".filterable").forEach(makeFilters);
     enablePrintButtons(document);
   }
 
