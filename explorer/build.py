@@ -85,6 +85,9 @@ def modules() -> list[str]:
     return sorted(p.name for p in STATIC.glob("*.mjs") if p.name != WORKER)
 
 
+BOOT = "boot.js"  # the page's one script (a file): starts the explorer early
+
+
 def worker_source(config: Mapping[str, str]) -> str:
     """worker.mjs with its configuration and the address of Pyodide's module written in."""
     source = static_text(WORKER)
@@ -125,7 +128,6 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
                    "pinned": list(PINNED_COLUMNS),
                    "roles": ROLES, "themes": palette.chart_themes(),
                    "material_schemes": palette.MATERIAL_SCHEME},
-        "bokeh": f"../../{bokeh_src}",  # relative to the code's folder
     }
     worker = worker_source({
         "pyodide": f"../{pyodide_dir}/", "stdlib": stdlib_name,
@@ -139,7 +141,7 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
     data["abbreviations"] = {"pattern": abbreviations.pattern(terms), "terms": terms}
     # Not sort_keys: BokehJS reads a model where it is first defined, before any reference to it.
     data_json = json.dumps(data, separators=(",", ":"), allow_nan=False)
-    version = digest(data_json, worker, *sources.values())
+    version = digest(data_json, worker, static_text(BOOT), *sources.values())
     code = f"code-{version}"
 
     html = abbreviations.wrap_html(page.explorer_html(
@@ -151,6 +153,7 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
         f"{FOLDER}/{code}/{WORKER}": worker,
         f"{FOLDER}/{code}/data.json": data_json,
         **{f"{FOLDER}/{code}/{name}": text for name, text in sources.items()},
+        f"{FOLDER}/{code}/{BOOT}": static_text(BOOT),
         f"{FOLDER}/{model_dir}/{wheel.file_name}": wheel.data,
         f"{FOLDER}/{model_dir}/pyodide-lock.json": lock,
         **{f"{FOLDER}/{pyodide_dir}/{name}": PYODIDE / name for name in PYODIDE_RUNTIME},

@@ -4,12 +4,11 @@
 
 let loading = null;
 
-/** BokehJS, loaded once per visit (or already loaded by an indicator page). */
-export function loadBokeh(src) {
+/** BokehJS (`url`: the site's own copy), loaded once per visit (or already, by an indicator page). */
+export function loadBokeh(url) {
   if (window.Bokeh?.embed) return Promise.resolve(window.Bokeh);
   if (!loading) {
     loading = new Promise((resolve, reject) => {
-      const url = new URL(src, import.meta.url).href;
       const script = [...document.scripts].find((s) => s.src === url) ?? Object.assign(document.createElement("script"), { src: url });
       script.addEventListener("load", () => resolve(window.Bokeh));
       script.addEventListener("error", () => {

@@ -13,6 +13,7 @@ export function bindControls(root, registry, actions) {
     choiceInputs.set(c.name, { radios: [...root.querySelectorAll(`input[type="radio"][data-choice="${c.name}"]`)], control: root.querySelector(`#c-${c.name}`) });
   }
   const presets = [...root.querySelectorAll('input[name="ex-scenario"]')];
+  const groups = [...root.querySelectorAll("details.ex-group")];
 
   function fieldError(name, text) {
     const { number, error } = inputs.get(name);
@@ -70,12 +71,23 @@ export function bindControls(root, registry, actions) {
 
   root.querySelector("#ex-settings").addEventListener("submit", (event) => event.preventDefault());
 
+  // What each control last showed: a change updates only the controls it concerns.
+  const shown = new Map();
+  const same = (name, value, scenario, values) => {
+    const last = shown.get(name);
+    return last && last.value === value && last.scenario === scenario && last.values === values;
+  };
+
   /** Show what was asked: values, choices, the preset, and which settings differ from it. */
   function sync(asked) {
     const active = document.activeElement;
+    // A choice can make other settings unused: with a choice changed, every number is looked at.
+    const choiceKey = registry.choices.map((c) => asked.values[c.name]).join("|");
     for (const p of registry.parameters) {
       const { range, number, control } = inputs.get(p.name);
       const value = asked.values[p.name];
+      if (same(p.name, value, asked.scenario, choiceKey) && number !== active) continue;
+      shown.set(p.name, { value, scenario: asked.scenario, values: choiceKey });
       if (range !== active || Number(range.value) !== value) range.value = String(value);
       // The box being typed in keeps what the reader typed ("1." on the way to "1.5", or a
       // value being corrected), unless the setting has since changed some other way.
@@ -94,6 +106,8 @@ export function bindControls(root, registry, actions) {
     }
     for (const c of registry.choices) {
       const { radios, control } = choiceInputs.get(c.name);
+      if (same(c.name, asked.values[c.name], asked.scenario, "")) continue;
+      shown.set(c.name, { value: asked.values[c.name], scenario: asked.scenario, values: "" });
       for (const radio of radios) radio.checked = radio.value === asked.values[c.name];
       const changed = asked.values[c.name] !== c.defaults[asked.scenario];
       control.classList.toggle("ex-changed", changed);
@@ -101,11 +115,12 @@ export function bindControls(root, registry, actions) {
       control.querySelector(".ex-default").textContent = optionLabel(c, c.defaults[asked.scenario]);
     }
     for (const radio of presets) radio.checked = radio.value === asked.scenario;
-    for (const group of root.querySelectorAll("details.ex-group")) {
+    for (const group of groups) {
       const n = group.querySelectorAll(".ex-control.ex-changed").length;
       const badge = group.querySelector(".ex-changed-count");
-      badge.hidden = n === 0;
-      badge.textContent = n === 1 ? "1 changed" : `${n} changed`;
+      const text = n === 1 ? "1 changed" : `${n} changed`;
+      if (badge.hidden !== (n === 0)) badge.hidden = n === 0;
+      if (badge.textContent !== text) badge.textContent = text;
     }
   }
 

@@ -16,12 +16,13 @@ import { createScheduler } from "./scheduler.mjs";
 import { defaultsFor, overridesFor, sameSettings, settingsKey } from "./settings.mjs";
 import { phaseOf, createStore } from "./store.mjs";
 import { announcement, statusModel } from "./status.mjs";
-import { parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus, useAbbreviations } from "./view.mjs";
+import { drawPending, parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus, useAbbreviations } from "./view.mjs";
 
 const LINK_DELAY_MS = 250; // browsers throttle history updates: write the address when settled
 const ANNOUNCE_DELAY_MS = 700; // tell screen readers the result once changes settle
 
 const sessions = new Map(); // build version -> session (one, unless the site changes mid-visit)
+const creating = new Map(); // build version -> the session being made (boot.js and site.js both ask)
 let mounted = null; // { session, detach: [functions] }
 let client = null; // the model's worker, shared by every session of the visit
 
@@ -30,16 +31,18 @@ const explorer = (window.scenarioExplorer ??= { timings: {}, renders: 0 });
 
 export async function mount(root) {
   if (mounted?.session.root === root) return;
-  unmount();
   const version = root.dataset.version;
   let session = sessions.get(version);
   const returning = Boolean(session);
   if (returning) {
+    unmount();
     root.replaceWith(session.root); // the reader's scenario, charts and all, as they left it
   } else {
-    session = await createSession(root);
+    if (!creating.has(version)) creating.set(version, createSession(root));
+    session = await creating.get(version);
     sessions.set(version, session);
-    if (!root.isConnected) return; // the reader left before the page's data arrived: kept for later
+    if (mounted?.session === session || session.root !== root || !root.isConnected) return;
+    unmount();
   }
   attach(session, returning);
 }
@@ -55,6 +58,9 @@ export function unmount() {
 // ------------------------------------------------------------------------------ a session
 async function createSession(root) {
   explorer.timings.mount ??= performance.now();
+  // BokehJS (preloaded by the page) is read while the page's data arrives.
+  const bokeh = loadBokeh(new URL(root.dataset.bokeh, location.href).href);
+  bokeh.catch(() => {}); // reported where the charts are drawn
   const dataUrl = new URL(root.dataset.data, location.href).href;
   const data = await (await fetch(dataUrl)).json();
   const { registry, layout, built } = data;
@@ -76,7 +82,7 @@ async function createSession(root) {
     page: link?.page ?? {},
   });
   explorer.state = () => store.get();
-  const session = { root, data, registry, layout, formats, store, p: parts(root), charts: null, cause: { reason: link ? "link" : "start", eventTime: null }, lastWritten: null, linkTimer: 0, announceTimer: 0, lastStatus: null };
+  const session = { root, data, registry, layout, formats, store, p: parts(root), pending: {}, charts: null, cause: { reason: link ? "link" : "start", eventTime: null }, lastWritten: null, linkTimer: 0, announceTimer: 0, lastStatus: null };
   session.actions = actions(session);
   session.controls = bindControls(root, registry, session.actions);
   bindToolbar(session);
@@ -88,7 +94,7 @@ async function createSession(root) {
   if (link) session.controls.openChanged();
   session.scheduler.plan();
   if (phaseOf(store.get(), registry) === "waiting") client.start(); // a link needs the model now
-  loadBokeh(data.bokeh)
+  bokeh
     .then((Bokeh) => {
       const doc = prepare(data.charts.doc, data.charts, chartSources(session, store.get()), data.charts.themes[schemeName(session)]);
       return embedCharts(Bokeh, data.charts, doc, root.querySelector(".ex-chart-grid"), data.charts.roots.map((id) => root.querySelector(`#${id}`)));
@@ -102,16 +108,28 @@ async function createSession(root) {
     })
     .then(() => {
       if (store.get().shown) emitRender(session, store.get(), true);
-      // Start the model once the first chart is on screen: Pyodide's 9.6 MB WebAssembly compile
-      // would otherwise compete with BokehJS for the processor.
       explorer.timings.chartsDrawn = performance.now();
-      setTimeout(() => client.start(), 0);
     })
     .catch((error) => {
       root.querySelector(".ex-chart-grid").textContent = `The charts could not be drawn (${error.message}). The tables below have the same figures.`;
-      client.start();
     });
+  startOnIntent(session);
   return session;
+}
+
+/** The model (Pyodide, 4.6 MB to download) starts when it is needed: a link whose settings are
+ * not a published scenario's, or the first sign that the reader is about to change a setting
+ * (a pointer over the settings, or focus in them). A reader who reads, compares, prints or
+ * downloads the published scenarios, computed when the site was built, never downloads it. */
+function startOnIntent(session) {
+  const targets = [...session.root.querySelectorAll("#ex-settings details.ex-group"), session.root.querySelector("#ex-reset-all")];
+  const events = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown"];
+  const start = () => {
+    for (const target of targets) for (const type of events) target.removeEventListener(type, start);
+    client.start();
+  };
+  if (client.status !== "off") return;
+  for (const target of targets) for (const type of events) target.addEventListener(type, start, { passive: true });
 }
 
 /** What the controls, links and buttons can ask of the state. */
@@ -173,7 +191,7 @@ function render(session, state, previous) {
   } else if (state.askedPinned !== previous.askedPinned || state.page !== previous.page) scheduleLink(session);
   const shownChanged = state.shown !== previous.shown && state.shown;
   if (shownChanged) {
-    renderResults(p, registry, layout, formats, state.shown);
+    renderResults(p, registry, layout, formats, state.shown, session.pending);
     if (session.charts) session.charts.setScenario(chartSources(session, state).scenario);
   }
   if (state.pinned !== previous.pinned || state.askedPinned !== previous.askedPinned || (state.shown !== previous.shown && state.askedPinned)) {
@@ -185,7 +203,8 @@ function render(session, state, previous) {
   if (state.page !== previous.page) document.documentElement.classList.toggle("ex-full-view", mounted?.session === session && state.page.view === "full");
   const model = statusModel(state, registry);
   renderStatus(p, model);
-  p.root.querySelector("#ex-full").setAttribute("aria-pressed", String(state.page.view === "full"));
+  const full = p.root.querySelector("#ex-full");
+  if (full.getAttribute("aria-pressed") !== String(state.page.view === "full")) full.setAttribute("aria-pressed", String(state.page.view === "full"));
   const said = announcement(model, session.lastStatus);
   session.lastStatus = model;
   if (said) {
@@ -282,6 +301,7 @@ function attach(session, returning) {
   // Printing prints the whole scenario: every folded table, opened for the printout.
   let reopened = null; // the folded parts opened for this printout, to fold again after it
   on(window, "beforeprint", () => {
+    drawPending(session.p, session.pending, true);
     if (reopened) return;
     reopened = [...session.root.querySelectorAll("details:not([open])")].filter((d) => !d.closest(".ex-settings"));
     for (const d of reopened) d.open = true;
@@ -290,6 +310,7 @@ function attach(session, returning) {
     for (const d of reopened ?? []) d.open = false;
     reopened = null;
   });
+  on(session.root, "toggle", () => drawPending(session.p, session.pending), true);
 
   // The site's colour scheme: recolour the charts when the reader switches it.
   const scheme = new MutationObserver(() => applyScheme(session));
@@ -299,11 +320,15 @@ function attach(session, returning) {
   // Keep the focused control clear of the sticky header and headline (WCAG 2.4.11).
   const headline = session.root.querySelector("#ex-headline");
   const header = document.querySelector(".md-header");
+  // Written only when they change: a custom property on the explorer restyles all of it.
+  const setStyle = (el, name, value) => {
+    if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
+  };
   const offsets = () => {
     const top = (header && getComputedStyle(header).position === "sticky" ? header.offsetHeight : 0);
-    session.root.style.setProperty("--ex-sticky-top", `${top}px`);
+    setStyle(session.root, "--ex-sticky-top", `${top}px`);
     const sticky = getComputedStyle(headline).position === "sticky" ? headline.offsetHeight : 0;
-    document.documentElement.style.setProperty("scroll-padding-top", `${top + sticky + 8}px`);
+    setStyle(document.documentElement, "scroll-padding-top", `${top + sticky + 8}px`);
   };
   const resize = new ResizeObserver(offsets);
   resize.observe(headline);

@@ -23,44 +23,68 @@ export function setText(el, text) {
   el.replaceChildren(...parts.filter((part) => part !== ""));
 }
 
+/** Write only what changed: an unchanged write still costs the page a style pass. */
+function put(el, key, value) {
+  if (el[key] !== value) el[key] = value;
+}
+
+/** `setText`, unless the element already says exactly that. */
+function putText(el, text) {
+  if (el.textContent !== String(text)) setText(el, text);
+}
+
 const li = (text) => {
   const item = document.createElement("li");
   setText(item, text);
   return item;
 };
 
-/** Rebuild one table in the shape of templates/macros.html data_table. */
+/** Fill one table (in the shape of templates/macros.html data_table): cells are rewritten in place
+ * when the table keeps its shape, and only those whose text changed. */
 export function renderTable(el, table, rows, formats) {
   if (!el) return;
-  setText(el.querySelector("caption"), table.caption);
-  const head = document.createElement("tr");
-  for (const column of table.columns) {
-    const th = Object.assign(document.createElement("th"), { scope: "col" });
-    setText(th, column.label);
-    if (column.num || column.k) th.className = "num";
-    head.append(th);
-  }
-  el.tHead.replaceChildren(head);
-  el.tHead.hidden = rows.length === 0; // the caption then says why there is nothing to show
-  const body = document.createElement("tbody");
-  for (const row of rows) {
+  putText(el.querySelector("caption"), table.caption);
+  const labels = table.columns.map((c) => c.label);
+  const head = el.tHead.rows[0];
+  if (!head || head.cells.length !== labels.length || [...head.cells].some((th, i) => th.textContent !== labels[i])) {
     const tr = document.createElement("tr");
-    row.forEach((cell, i) => {
-      const td = document.createElement(i === 0 ? "th" : "td");
-      if (i === 0) td.scope = "row";
-      else td.className = "num";
-      setText(td, cellText(cell, formats));
-      tr.append(td);
-    });
-    body.append(tr);
+    for (const column of table.columns) {
+      const th = Object.assign(document.createElement("th"), { scope: "col" });
+      setText(th, column.label);
+      if (column.num || column.k) th.className = "num";
+      tr.append(th);
+    }
+    el.tHead.replaceChildren(tr);
   }
-  el.tBodies[0].replaceWith(body);
+  put(el.tHead, "hidden", rows.length === 0); // the caption then says why there is nothing to show
+  const body = el.tBodies[0];
+  const texts = rows.map((row) => row.map((cell) => cellText(cell, formats)));
+  const sameShape = body.rows.length === texts.length && texts.every((row, r) => body.rows[r].cells.length === row.length);
+  if (sameShape) {
+    texts.forEach((row, r) => row.forEach((text, c) => putText(body.rows[r].cells[c], text)));
+  } else {
+    const fresh = document.createElement("tbody");
+    for (const row of texts) {
+      const tr = document.createElement("tr");
+      row.forEach((text, i) => {
+        const td = document.createElement(i === 0 ? "th" : "td");
+        if (i === 0) td.scope = "row";
+        else td.className = "num";
+        setText(td, text);
+        tr.append(td);
+      });
+      fresh.append(tr);
+    }
+    body.replaceWith(fresh);
+  }
   const notes = el.closest(".ex-table")?.querySelector(".ex-notes");
-  notes?.replaceChildren(...(table.notes ?? []).map((text) => {
-    const note = Object.assign(document.createElement("p"), { className: "ex-note" });
-    setText(note, text);
-    return note;
-  }));
+  if (notes && notes.textContent !== (table.notes ?? []).join("")) {
+    notes.replaceChildren(...(table.notes ?? []).map((text) => {
+      const note = Object.assign(document.createElement("p"), { className: "ex-note" });
+      setText(note, text);
+      return note;
+    }));
+  }
 }
 
 /** The page's parts, found once per mount. */
@@ -77,6 +101,8 @@ export function parts(root) {
     summary: $("ex-summary"),
     announce: $("ex-announce"),
     chartsWhose: $("ex-charts-whose"),
+    bandWait: root.querySelector(".ex-band-wait"),
+    dimmed: [root.querySelector(".ex-chart-grid"), $("ex-summary"), ...root.querySelectorAll(".ex-tables table")],
     legendPinned: $("ex-legend-pinned"),
     problems: $("ex-problems"),
     problemsTitle: $("ex-problems-title"),
@@ -89,6 +115,7 @@ export function parts(root) {
     inputsWhose: $("ex-inputs-whose"),
     pin: $("ex-pin"),
     tables: Object.fromEntries(["change", "programmes", "proposals", "years"].map((id) => [id, $(`t-${id}`)])),
+    folds: { proposals: $("ex-proposals"), years: $("ex-years"), inputs: $("ex-inputs") },
   };
 }
 
@@ -102,21 +129,32 @@ const BADGES = {
 
 /** Everything that says whose figures these are. */
 export function renderStatus(p, model) {
-  p.root.dataset.phase = model.phase;
-  p.badge.textContent = BADGES[model.phase];
-  setText(p.notice, model.notice);
-  p.notice.hidden = !model.notice;
-  p.summary.textContent = model.summary;
-  p.compact.textContent = model.compact;
-  p.compactBase.textContent = model.compactBase ? `(${model.compactBase})` : "";
-  p.chartsWhose.textContent = `“${model.figures}”`;
-  p.inputsWhose.textContent = `“${model.figures}”`;
-  p.root.classList.toggle("ex-no-band", !model.band);
-  p.root.classList.toggle("ex-provisional", model.provisional);
+  if (p.root.dataset.phase !== model.phase) p.root.dataset.phase = model.phase;
+  putText(p.badge, BADGES[model.phase]);
+  putText(p.notice, model.notice);
+  put(p.notice, "hidden", !model.notice);
+  putText(p.summary, model.summary);
+  putText(p.compact, model.compact);
+  putText(p.compactBase, model.compactBase ? `(${model.compactBase})` : "");
+  putText(p.chartsWhose, `“${model.figures}”`);
+  putText(p.inputsWhose, `“${model.figures}”`);
+  put(p.bandWait, "hidden", model.band);
+  // The figures are dimmed too when they stay provisional for more than a moment (the words
+  // above say so at once): dimming them for every move of a slider would flicker, and make the
+  // browser restyle the tables twice for each move.
+  clearTimeout(p.dimTimer);
+  if (!model.provisional) dim(p, false);
+  else p.dimTimer = setTimeout(() => dim(p, true), DIM_AFTER_MS);
+}
+
+const DIM_AFTER_MS = 250;
+
+function dim(p, on) {
+  for (const el of p.dimmed) if (el.classList.contains("ex-dim") !== on) el.classList.toggle("ex-dim", on);
 }
 
 export function renderModelStatus(p, status, reason) {
-  p.status.textContent = modelText(status, reason);
+  putText(p.status, modelText(status, reason));
 }
 
 export function renderProblems(p, state) {
@@ -149,10 +187,10 @@ export function renderInputs(p, registry, shown) {
 
 export function renderCompare(p, registry, layout, formats, state) {
   const show = Boolean(state.askedPinned);
-  p.compare.hidden = !show;
-  p.legendPinned.hidden = !(show && state.pinned);
-  p.pin.setAttribute("aria-pressed", String(show));
-  p.pin.textContent = show ? "Unpin A" : "Pin as A";
+  put(p.compare, "hidden", !show);
+  put(p.legendPinned, "hidden", !(show && state.pinned));
+  if (p.pin.getAttribute("aria-pressed") !== String(show)) p.pin.setAttribute("aria-pressed", String(show));
+  putText(p.pin, show ? "Unpin A" : "Pin as A");
   if (!show) return;
   if (!state.pinned || !state.shown) {
     p.compareNote.textContent = "Calculating scenario A…";
@@ -178,13 +216,32 @@ export function renderCompare(p, registry, layout, formats, state) {
   p.compareInputs.replaceChildren(...model.differ.map(li));
 }
 
-/** The result's tables, all of them, folded or not: a printout or an unfolded table never shows
- * figures of another result. */
-export function renderResults(p, registry, layout, formats, shown) {
+/** The result's tables. The folded ones (year by year, the proposals, the settings used) are
+ * drawn when unfolded or printed; until then they are emptied, so no fold ever holds figures of
+ * another result. `pending` keeps what each still needs. */
+export function renderResults(p, registry, layout, formats, shown, pending) {
   const { view } = shown;
-  for (const id of ["change", "programmes", "proposals"]) renderTable(p.tables[id], view.tables[id], view.tables[id].rows, formats);
-  renderTable(p.tables.years, layout.years, yearsRows(view.series, layout), formats);
-  renderInputs(p, registry, shown);
+  for (const id of ["change", "programmes"]) renderTable(p.tables[id], view.tables[id], view.tables[id].rows, formats);
+  pending.proposals = () => renderTable(p.tables.proposals, view.tables.proposals, view.tables.proposals.rows, formats);
+  pending.years = () => renderTable(p.tables.years, layout.years, yearsRows(view.series, layout), formats);
+  pending.inputs = () => renderInputs(p, registry, shown);
+  for (const [name, draw] of Object.entries(pending)) {
+    if (!draw) continue;
+    if (p.folds[name].open) {
+      draw();
+      pending[name] = null;
+    } else p.folds[name].querySelector("tbody").replaceChildren();
+  }
+}
+
+/** Draw the folded tables still to draw: the open ones, or (for printing) all. */
+export function drawPending(p, pending, all = false) {
+  for (const [name, draw] of Object.entries(pending)) {
+    if (draw && (all || p.folds[name].open)) {
+      draw();
+      pending[name] = null;
+    }
+  }
 }
 
 export { statusModel };

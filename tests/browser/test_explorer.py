@@ -17,6 +17,7 @@ from tests.support.explorer import (
     open_setting,
     plotted,
     record_renders,
+    start_model,
     state,
     table,
     wait_phase,
@@ -84,7 +85,7 @@ def test_a_choice_moves_with_the_keyboard_and_is_announced(page: tuple[Page, Pag
     record_renders(tab)
     tab.goto(f"{site_url}{PAGE}#scenario=rising-lac")
     wait_phase(tab, "current")
-    tab.wait_for_function("() => scenarioExplorer.state().model.status === 'ready'", timeout=60_000)
+    start_model(tab)
     before = table(tab, "years")
     expect(tab.locator("#c-target_rate .ex-not-used")).to_be_visible()  # the trend does not read it
     group = tab.get_by_role("group", name=re.compile("How the rate of children in care"))

@@ -15,6 +15,7 @@ from tests.support.explorer import (
     PAGE,
     SCREENSHOTS,
     open_setting,
+    start_model,
     state,
     violations,
     wait_phase,
@@ -59,7 +60,7 @@ def test_one_model_per_visit_and_the_scenario_kept_across_instant_navigation(
     expect(tab.locator(".bokeh-chart canvas").first).to_be_attached(timeout=20_000)
     go(tab, "Scenario explorer", re.compile(r"/explorer/$"))
     wait_phase(tab, "current")
-    tab.wait_for_function("() => scenarioExplorer.state().model.status === 'ready'", timeout=60_000)
+    start_model(tab)
     open_setting(tab, "edge_of_care_families")
     tab.fill("#n-edge_of_care_families", "150")
     wait_phase(tab, "current")
@@ -372,14 +373,38 @@ def test_the_page_loads_nothing_twice_and_nothing_from_elsewhere(browser: Browse
     try:
         tab.goto(f"{site_url}{PAGE}")
         wait_phase(tab, "current")
-        tab.wait_for_function("() => scenarioExplorer.state().model.status === 'ready'",
-                              timeout=60_000)
+        start_model(tab)
         assert log.foreign_requests() == []
         counted: dict[str, int] = {}
         for url in log.requests:
             counted[url] = counted.get(url, 0) + 1
         assert {u: n for u, n in counted.items() if n > 1} == {}
         assert "BEGIN bokeh" not in tab.content()  # BokehJS is a file, never inlined
-        assert "<script" not in tab.inner_html("#explorer")
+        assert tab.locator("#explorer script:not([src])").count() == 0  # no inline script
+    finally:
+        context.close()
+
+
+def test_a_reader_who_only_reads_never_downloads_the_model(browser: Browser, site_url: str) -> None:
+    """Pyodide is 4.6 MB: the page loads it when a setting is about to change, or a link needs
+    it, and not for the published scenarios, which were computed when the site was built."""
+    context = browser.new_context()
+    tab = context.new_page()
+    log = watch(tab, site_url)
+    try:
+        tab.goto(f"{site_url}{PAGE}#scenario=falling-lac")
+        wait_phase(tab, "current")
+        tab.wait_for_load_state("networkidle")
+        tab.click('input[name="ex-scenario"][value="rising-lac"]')  # the published ones work
+        wait_phase(tab, "current")
+        tab.wait_for_timeout(500)
+        assert not any("pyodide" in u or u.endswith("worker.mjs") for u in log.requests)
+        expect(tab.locator("#ex-status")).to_have_text(
+            "The model starts in your browser when you change a setting.")
+        tab.hover("#c-uasc")  # the reader reaches for a setting
+        tab.wait_for_function("() => scenarioExplorer.state().model.status !== 'off'")
+        tab.wait_for_function("() => scenarioExplorer.state().model.status === 'ready'",
+                              timeout=60_000)
+        assert any(u.endswith("pyodide.asm.wasm") for u in log.requests)
     finally:
         context.close()

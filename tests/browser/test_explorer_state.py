@@ -18,6 +18,7 @@ from tests.support.explorer import (
     csv_rows,
     open_setting,
     slow_network,
+    start_model,
     state,
     table,
     violations,
@@ -147,7 +148,7 @@ def test_an_export_or_pin_right_after_a_change_carries_the_new_settings_with_the
     watch_invariants(tab)
     tab.goto(f"{site_url}{PAGE}#scenario=rising-lac")
     wait_phase(tab, "current")
-    tab.wait_for_function("() => scenarioExplorer.state().model.status === 'ready'", timeout=60_000)
+    start_model(tab)
     open_setting(tab, "edge_of_care_families")
     with tab.expect_download(timeout=60_000) as download:
         # the change and the click in one task: no time for the figures to catch up

@@ -44,6 +44,15 @@ def wait_phase(tab: Page, *phases: str, timeout: int = MODEL_START_MS) -> dict[s
     return state(tab)
 
 
+def start_model(tab: Page) -> None:
+    """Do what a reader about to change a setting does (the page then starts the model), and
+    wait until the model is ready."""
+    mounted(tab)
+    tab.focus("#n-uasc")
+    tab.wait_for_function("() => scenarioExplorer.state().model.status === 'ready'",
+                          timeout=MODEL_START_MS)
+
+
 def state(tab: Page) -> dict[str, Any]:
     result: dict[str, Any] = tab.evaluate(STATE)
     return result
@@ -61,6 +70,12 @@ def wait_render(tab: Page, reason: str, band: bool | None = None,
 
 
 def table(tab: Page, table_id: str) -> list[list[str]]:
+    """A table's rows, as text; a folded table is unfolded first, as a reader would (the page
+    draws folded tables when they are opened)."""
+    folded = tab.evaluate(f"""() => {{ const d = document.getElementById('t-{table_id}')
+        .closest('details'); if (d && !d.open) {{ d.open = true; return true; }} return false; }}""")
+    if folded:
+        tab.wait_for_function(f"() => document.querySelectorAll('#t-{table_id} tbody tr').length")
     rows: list[list[str]] = tab.eval_on_selector_all(
         f"#t-{table_id} tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     return rows
