@@ -27,7 +27,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -265,54 +265,69 @@ def _first_chart(page: Any) -> float:
     return value
 
 
-def measure(design: Design, browser: Any, site: Path) -> Figures:
-    figures = Figures()
-    with serve_directory(site) as url:
-        for _ in range(RUNS):  # cold: first chart, the model ready, bytes
-            received: list[Response] = []
+def cold_run(design: Design, browser: Any, url: str, site: Path, figures: Figures) -> None:
+    """The page opened with an empty cache: the first chart, the model, what was transferred."""
+    received: list[Response] = []
 
-            def record(request: Any, got: list[Response] = received) -> None:
-                got.append(_response(request, site))
+    def record(request: Any) -> None:
+        received.append(_response(request, site))
 
-            with _cold_page(browser, record) as page:
-                page.goto(url + PAGE)
-                figures.add("first_chart", _first_chart(page))
-                page.wait_for_load_state("networkidle")
-                figures.add("bytes_page_gzip", sum(r.gzip_size for r in received))
-                started: float = page.evaluate("performance.now()")
-                design.use_model(page)
-                ready = _in_page_time(page, design, design.model_ready())
-                if not design.framed:
-                    figures.add("model_start", ready - started)
-                page.wait_for_load_state("networkidle")
-                figures.add("bytes_cold", sum(r.size for r in received))
-                figures.add("bytes_gzip", sum(r.gzip_size for r in received))
-                figures.add("requests", len(received))
-        for _ in range(RUNS):  # a shared link with settings of its own
-            with _cold_page(browser) as page:
-                page.goto(url + PAGE + LINK)
-                figures.add("link_shown",
-                            _in_page_time(page, design, f"{design.timings}.linkShown"))
-        for _ in range(RUNS):  # away to another page of the site, and back
-            with _cold_page(browser) as page:
-                page.goto(url + PAGE + LINK)
-                _in_page_time(page, design, f"{design.timings}.linkShown")
-                page.get_by_role("link", name="Home", exact=True).first.click()
-                page.wait_for_url(url)
-                page.wait_for_timeout(500)  # a moment on the home page
-                figures.add("returning", returning(design, page))
-        with _cold_page(browser) as page:  # 50 control changes once the model runs
-            page.goto(url + PAGE)
-            design.use_model(page)
-            _in_page_time(page, design, design.model_ready())
-            target = design.target(page)
-            target.evaluate("document.getElementById('n-edge_of_care_families')"
-                            ".closest('details').open = true")
-            target.evaluate(CONTROL_LOOP, ["edge_of_care_families", 3])  # warm up the code paths
-            times = target.evaluate(CONTROL_LOOP, ["edge_of_care_families", CHANGES])
-            figures.samples["control_median"] = [statistics.median(times)]
-            figures.samples["control_p95"] = [statistics.quantiles(times, n=20)[18]]
-    return figures
+    with _cold_page(browser, record) as page:
+        page.goto(url + PAGE)
+        figures.add("first_chart", _first_chart(page))
+        page.wait_for_load_state("networkidle")
+        figures.add("bytes_page_gzip", sum(r.gzip_size for r in received))
+        started: float = page.evaluate("performance.now()")
+        design.use_model(page)
+        ready = _in_page_time(page, design, design.model_ready())
+        if not design.framed:
+            figures.add("model_start", ready - started)
+        page.wait_for_load_state("networkidle")
+        figures.add("bytes_cold", sum(r.size for r in received))
+        figures.add("bytes_gzip", sum(r.gzip_size for r in received))
+        figures.add("requests", len(received))
+
+
+def link_run(design: Design, browser: Any, url: str, figures: Figures) -> None:
+    """A shared link with settings of its own, then away to another page and back."""
+    with _cold_page(browser) as page:
+        page.goto(url + PAGE + LINK)
+        figures.add("link_shown", _in_page_time(page, design, f"{design.timings}.linkShown"))
+        page.get_by_role("link", name="Home", exact=True).first.click()
+        page.wait_for_url(url)
+        page.wait_for_timeout(500)  # a moment on the home page
+        figures.add("returning", returning(design, page))
+
+
+def control_run(design: Design, browser: Any, url: str, figures: Figures) -> None:
+    """50 changes of a setting once the model runs."""
+    with _cold_page(browser) as page:
+        page.goto(url + PAGE)
+        design.use_model(page)
+        _in_page_time(page, design, design.model_ready())
+        target = design.target(page)
+        target.evaluate("document.getElementById('n-edge_of_care_families')"
+                        ".closest('details').open = true")
+        target.evaluate(CONTROL_LOOP, ["edge_of_care_families", 3])  # warm up the code paths
+        times = target.evaluate(CONTROL_LOOP, ["edge_of_care_families", CHANGES])
+        figures.samples["control_median"] = [statistics.median(times)]
+        figures.samples["control_p95"] = [statistics.quantiles(times, n=20)[18]]
+
+
+def measure(designs: list[tuple[Design, Path]], browser: Any) -> dict[str, Figures]:
+    """Every figure for every design, the designs taking turns run by run, so that a machine
+    busy with other work weighs on each alike."""
+    results = {design.name: Figures() for design, _ in designs}
+    with ExitStack() as stack:
+        urls = {design.name: stack.enter_context(serve_directory(site)) for design, site in designs}
+        for _ in range(RUNS):
+            for design, site in designs:
+                cold_run(design, browser, urls[design.name], site, results[design.name])
+            for design, _ in designs:
+                link_run(design, browser, urls[design.name], results[design.name])
+        for design, _ in designs:
+            control_run(design, browser, urls[design.name], results[design.name])
+    return results
 
 
 def returning(design: Design, page: Any) -> float:
@@ -380,7 +395,7 @@ def main() -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
         try:
-            results = {design.name: measure(design, browser, root) for design, root in designs}
+            results = measure(designs, browser)
         finally:
             browser.close()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

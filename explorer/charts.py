@@ -159,7 +159,7 @@ def build_charts(first: Mapping[str, Sequence[float | None]]) -> Charts:
     pinned = ColumnDataSource({name: list(data[name]) for name in PINNED_COLUMNS}, name="pinned")
     lac = _chart("Looked-after children", "Children", ("lac", "base_lac", "lac_low", "lac_high"),
                  scenario, pinned, "0,0")
-    cost = _chart("Annual cost of looked-after children", "£ million a year",
+    cost = _chart("Cost of looked-after children", "£ million a year",
                   ("cost_m", "base_cost_m", "cost_low_m", "cost_high_m"), scenario, pinned,
                   "0,0.0")
     doc = Document()

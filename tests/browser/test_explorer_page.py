@@ -151,21 +151,25 @@ def test_the_skip_link_and_the_permalinks_keep_the_scenario(page: tuple[Page, Pa
 def test_printing_the_page_prints_the_whole_scenario(page: tuple[Page, PageLog],
                                                      site_url: str) -> None:
     tab, log = page
-    tab.goto(f"{site_url}{PAGE}#{LINK}&rate_path=to-target")
+    tab.goto(f"{site_url}{PAGE}#{LINK}&rate_path=to-target&a.scenario=falling-lac")
     wait_phase(tab, "current")
+    tab.wait_for_function("() => scenarioExplorer.state().pinned")
+    tab.set_viewport_size({"width": 718, "height": 1000})  # A4's printed width, 96 px an inch
     tab.emulate_media(media="print")
     tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     for visible in ("#ex-summary", ".ex-chart-grid", "#t-change", "#t-programmes", "#t-years",
-                    "#t-proposals", "#ex-inputs-table"):
+                    "#t-proposals", "#ex-inputs-table", "#ex-compare-table"):
         expect(tab.locator(visible)).to_be_visible()
     expect(tab.locator("#t-years tbody tr")).to_have_count(21)
     expect(tab.locator("#ex-inputs-table")).to_contain_text("Moves to a target rate")
     for hidden in ("#ex-settings", ".ex-toolbar", ".md-header", ".md-sidebar", "#t-presets"):
         expect(tab.locator(hidden).first).to_be_hidden()
-    # nothing wider than the paper: no table cut at the right edge
-    wide = tab.evaluate("""() => [...document.querySelectorAll('.explorer table')]
-        .filter(t => t.offsetParent && t.getBoundingClientRect().right > document.documentElement
-        .clientWidth + 1).map(t => t.id)""")
+    # nothing wider than the paper: no table, no column cut at the right edge
+    wide = tab.evaluate("""() => { const right = document.querySelector('#explorer')
+        .getBoundingClientRect().right + 1;
+        return [...document.querySelectorAll('#explorer table')].filter(t => t.offsetParent &&
+            (t.getBoundingClientRect().right > right || t.scrollWidth > t.clientWidth + 1))
+            .map(t => t.id); }""")
     assert wide == []
     tab.evaluate("window.dispatchEvent(new Event('afterprint'))")
     tab.emulate_media(media="screen")
