@@ -45,6 +45,7 @@ from panel.io.resources import CDN_ROOT  # noqa: E402
 from pyviz_comms import Comm  # noqa: E402
 
 from explorer.palette import light  # noqa: E402
+from model.parameters import base_month_name  # noqa: E402
 
 if CDN_ROOT != PANEL_ROOT:  # panel was imported before this module: its URLs point at a CDN
     raise RuntimeError(
@@ -157,8 +158,9 @@ def build_charts(first: Mapping[str, Sequence[float | None]]) -> Charts:
     data = chart_source(first)
     scenario = ColumnDataSource(data, name="scenario")
     pinned = ColumnDataSource({name: list(data[name]) for name in PINNED_COLUMNS}, name="pinned")
-    lac = _chart("Looked-after children", "Children", ("lac", "base_lac", "lac_low", "lac_high"),
-                 scenario, pinned, "0,0")
+    # Each year's point is its position in the month the report's 2017 figures describe.
+    lac = _chart(f"Looked-after children, each {base_month_name()}", "Children",
+                 ("lac", "base_lac", "lac_low", "lac_high"), scenario, pinned, "0,0")
     cost = _chart("Cost of looked-after children", "£ million a year",
                   ("cost_m", "base_cost_m", "cost_low_m", "cost_high_m"), scenario, pinned,
                   "0,0.0")

@@ -124,6 +124,7 @@ def page_registry() -> dict[str, Any]:
     unc = described["uncertainty"]
     return {
         "version": described["version"],
+        "base_month": described["base_month"],
         "presets": presets,
         "default_preset": described["default_scenario"],
         "choices": choices,

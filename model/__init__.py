@@ -8,4 +8,5 @@ Entry points: ``model.api.compute`` (JSON in, JSON out), ``model.api.describe`` 
 registry), ``model.reproduction.comparisons`` and ``python -m model``.
 """
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
+"""2.0: band v2, programme economics from the forecast, a later starting count (issue 8)."""

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from model import api, backtest, links, programmes, reproduction, uncertainty
+from model import api, backtest, economics, links, programmes, reproduction, uncertainty
 from model.forecast import ROW_FIELDS, run
 from model.parameters import PRESET_IDS, Preset, choices, presets, registry, report_scale
-from model.validation import Checked, format_number, format_value, parse_number, validate_settings
+from model.validation import Checked, format_value, parse_number, validate_settings
 
 EXIT_BAD_INPUT = 2
 
@@ -61,18 +61,23 @@ def _json(data: Any) -> str:
     return json.dumps(data, indent=2, allow_nan=False)
 
 
-def _csv(rows: list[dict[str, float]]) -> str:
+BAND_COLUMNS = ("lac_low", "lac_high", "total_cost_low", "total_cost_high")
+
+
+def _csv(rows: list[dict[str, float]], fields: Sequence[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(ROW_FIELDS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (int(v) if k == "year" else repr(v)) for k, v in row.items()})
+        writer.writerow({k: (int(row[k]) if k == "year" else repr(row[k])) for k in fields})
     return buffer.getvalue()
 
 
-def _table(rows: list[dict[str, float]], title: str) -> str:
+def _table(rows: list[dict[str, float]], title: str, band: bool = False) -> str:
     head = ["year", "children 0-17", "rate", "LAC", "weeks", "placement £M", "other £M",
             "total £M", "change £M"]
+    if band:
+        head += ["LAC 5%-95%", "total £M 5%-95%"]
     lines = [title, "  ".join(f"{h:>13}" for h in head)]
     for r in rows:
         cells = [
@@ -86,6 +91,9 @@ def _table(rows: list[dict[str, float]], title: str) -> str:
             f"{r['total_cost'] / 1e6:.3f}",
             f"{r['change_vs_base_year'] / 1e6:+.3f}",
         ]
+        if band:
+            cells += [f"{r['lac_low']:.0f}-{r['lac_high']:.0f}",
+                      f"{r['total_cost_low'] / 1e6:.2f}-{r['total_cost_high'] / 1e6:.2f}"]
         lines.append("  ".join(f"{c:>13}" for c in cells))
     return "\n".join(lines) + "\n"
 
@@ -149,15 +157,23 @@ def _from_link(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
 
 
 def cmd_run(args: argparse.Namespace) -> str:
-    given: Sequence[str] | dict[str, str] = args.set or []
+    settings: Sequence[str] | dict[str, str] = args.set or []
     if args.link is not None:
-        args.scenario, given = _from_link(args)
+        args.scenario, settings = _from_link(args)
     elif args.scenario is None:
         raise UsageError("run needs --scenario (or --link with a shared link)")
-    checked = _settings(given, _scenario(args.scenario))
+    checked = _settings(settings, _scenario(args.scenario))
     scenario: Preset = presets()[args.scenario].with_choices(checked.choices)
     values = checked.values
+    if not args.uncertainty:
+        given = [name for name in ("--samples", "--seed")
+                 if getattr(args, name.strip("-")) is not None]
+        if given:
+            verb = "set" if len(given) > 1 else "sets"
+            raise UsageError(f"{' and '.join(given)} {verb} the uncertainty band: add "
+                             "--uncertainty to compute it")
     rows = run(scenario, values)
+    band = None
     if args.uncertainty:
         described = api.describe()["uncertainty"]
         samples = _samples(args.samples, described["default_samples"],
@@ -169,61 +185,94 @@ def cmd_run(args: argparse.Namespace) -> str:
                 row[f"{field}_low"] = band[f"{field}_low"][i]
                 row[f"{field}_high"] = band[f"{field}_high"][i]
     if args.json:
-        return _json({"scenario": scenario.id, "parameters": checked.settings(),
-                      "rows": rows}) + "\n"
+        out: dict[str, Any] = {"scenario": scenario.id, "parameters": checked.settings(),
+                               "rows": rows}
+        if band is not None:
+            out["uncertainty"] = {key: band[key] for key in ("samples", "seed", "percentiles",
+                                                             "varies", "fixed", "caption")}
+        return _json(out) + "\n"
     if args.csv:
-        return _csv([{k: r[k] for k in ROW_FIELDS} for r in rows])
+        return _csv(rows, [*ROW_FIELDS, *(BAND_COLUMNS if band else ())])
     changed = [f"{name} {value}" for name, value in checked.choices.items()
                if value != getattr(presets()[scenario.id], name)]
     title = scenario.label + (f", with {', '.join(changed)}" if changed else "")
-    return _table(rows, f"{title} (£M at 2017 prices unless inflation set)")
+    text = _table(rows, f"{title} (£M at 2017 prices unless inflation set)", band is not None)
+    return text + (f"\n{band['caption']}\n" if band else "")
+
+
+def _pounds(x: float) -> str:
+    return f"{'-' if round(x) < 0 else ''}£{abs(round(x)):,}"
 
 
 def cmd_programme(args: argparse.Namespace) -> str:
     if args.id not in programmes.PROGRAMME_IDS:
         raise UsageError(f"programme must be one of {', '.join(programmes.PROGRAMME_IDS)} "
                          f"(got {args.id!r})")
-    # The programmes do not depend on the scenario's choices; a choice is checked and ignored.
-    values = _settings(args.set or [], api.DEFAULT_SCENARIO, report_scale()).values
-    result = programmes.evaluate(args.id, values)
+    # Every programme starts at the report's scale; --set changes it or any other setting.
+    checked = _settings(args.set or [], _scenario(args.scenario), report_scale())
+    scenario = presets()[args.scenario].with_choices(checked.choices)
+    result = economics.evaluate(scenario, checked.values, args.id)
+    result = {"scenario": scenario.id, "choices": scenario.choices(), **result}
     if args.json:
         return _json(result) + "\n"
-    lines = [f"{result['label']} (annual, 2017 prices)"]
-    for key, value in result.items():
-        if key in {"id", "label", "note"}:
-            continue
-        shown = format_number(round(value, 2)) if isinstance(value, float) else str(value)
-        lines.append(f"  {key:<28} {shown}")
-    lines.append(f"  {result['note']}")
+    cash, real = result["cash"], result["real"]
+    payback = result["payback"] if result["payback"] is not None else "never, within the forecast"
+    scale = format_value(registry()[result["capacity_parameter"]], result["capacity"])
+    lines = [
+        f"{result['label']}, in {scenario.label}: {scale} {result['capacity_unit']}, "
+        f"from {result['start_year']}",
+        "  savings: the forecast without it less the forecast with it (cash; 2017 prices when "
+        "inflation is 0)",
+        "  " + "  ".join(f"{h:>12}" for h in ("year", "cost", "gross", "cashable", "net",
+                                              "net so far", "net (2017 £)")),
+    ]
+    for i, year in enumerate(result["years"]):
+        cells = [str(year), *(_pounds(cash[key][i]) for key in economics.SERIES),
+                 _pounds(real["net_savings"][i])]
+        lines.append("  " + "  ".join(f"{c:>12}" for c in cells))
+    lines += [
+        f"  payback year: {payback}",
+        f"  net present value at {format_value(registry()['discount_rate'], result['discount_rate'])}% "
+        f"a year, to {result['npv_year']}: {_pounds(result['npv'])}",
+        f"  {result['note']}",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def cmd_reproduce(args: argparse.Namespace) -> str:
     items = reproduction.comparisons()
+    summary = reproduction.summary()
     if args.json:
-        return _json({"summary": reproduction.summary(), "comparisons": items}) + "\n"
+        return _json({"summary": summary, "comparisons": items}) + "\n"
     lines = []
     for c in items:
-        mark = "ok " if c["ok"] else "NOT"
-        lines.append(f"{mark} {c['kind']:<11} {c['id']:<48} published {c['published']:>12,.2f}"
+        lines.append(f"{c['verdict']:<9} {c['kind']:<11} {c['id']:<44} printed {c['printed']:>12}"
                      f"  model {c['model']:>14,.4f}")
-    s = reproduction.summary()
-    lines.append(f"{s['reproduced']} of {s['cells']} published figures reproduced; "
-                 f"not reproduced: {', '.join(s['not_reproduced'])}")
+    kinds = ", ".join(f"{n} {kind}" for kind, n in summary["kinds"].items())
+    lines.append(f"{summary['cells']} published figures: {kinds}. At the printed precision "
+                 f"{summary['exact']} exact, {summary['explained']} explained by the report's own "
+                 f"figures, {len(summary['differs'])} differ: {', '.join(summary['differs'])}")
     return "\n".join(lines) + "\n"
 
 
 def cmd_backtest(args: argparse.Namespace) -> str:
     items = backtest.compare()
+    cover = backtest.coverage()
     if args.json:
-        return _json(items) + "\n"
+        return _json({"comparisons": items, "coverage": cover}) + "\n"
     lines = []
     for obs in items:
         actual = obs.get("lac")
         if actual is None:
             continue
         projected = ", ".join(f"{pid} {p['lac']:.0f}" for pid, p in obs["projections"].items())
+        projected = projected or "none (before the model's start, August 2017)"
         lines.append(f"{obs['date']}: actual {actual} ({obs['document']}); projected {projected}")
+    low, high = cover["percentiles"]
+    lines.append(f"Later counts inside the {low:g}th-{high:g}th percentile band "
+                 f"({cover['samples']:,} runs, seed {cover['seed']}):")
+    for pid, tally in cover["summary"].items():
+        lines.append(f"  {pid}: {tally['covered']} of {tally['counts']}")
     return "\n".join(lines) + "\n"
 
 
@@ -255,8 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed")
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("programme", help="costs and savings of one programme")
+    p = sub.add_parser("programme", help="costs and savings of one programme, year by year")
     p.add_argument("id", help=", ".join(programmes.PROGRAMME_IDS))
+    p.add_argument("--scenario", default=api.DEFAULT_SCENARIO, help=", ".join(PRESET_IDS))
     p.add_argument("--set", action="extend", nargs="+", metavar="NAME=VALUE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_programme)

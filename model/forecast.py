@@ -6,20 +6,18 @@ placement cost   = weeks x cost per week
 non-placement    = weeks x non-placement cost per week, or the 2017 amount held (Falling CLA)
 
 A scenario is a preset with its choices (population projection, rate path, how non-placement
-costs behave), possibly changed with ``Preset.with_choices``; the numbers are in ``values``.
+costs behave, where the forecast starts), possibly changed with ``Preset.with_choices``; the
+numbers are in ``values``. The arithmetic itself is in ``model.frame``, shared with the band.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
-from model import population, rates
-from model.costs import non_placement_per_week
+from model import frame as frames
 from model.parameters import Preset, presets
-from model.programmes import annual_effects
 
-BASE_YEAR = population.BASE_YEAR
+BASE_YEAR = frames.BASE_YEAR
 
 ROW_FIELDS = (
     "year",
@@ -37,12 +35,15 @@ ROW_FIELDS = (
     "other_savings",
     "net_cost",
 )
-"""Every row has these keys, in this order (the command line's CSV columns)."""
+"""Every row has these keys, in this order (the command line's CSV columns).
+
+``change_vs_base_year`` is the change against the starting year: 2017, or the year of the
+later count when the forecast starts from one."""
 
 Row = dict[str, float]
 
 
-def _preset(preset: Preset | str) -> Preset:
+def scenario_of(preset: Preset | str) -> Preset:
     if isinstance(preset, Preset):
         return preset
     try:
@@ -54,76 +55,42 @@ def _preset(preset: Preset | str) -> Preset:
 
 def run(preset: Preset | str, values: Mapping[str, float]) -> list[Row]:
     """One row per year from 2017 to ``end_year`` for a scenario and a full set of values."""
-    scenario = _preset(preset)
-    end_year = int(values["end_year"])
-    n = end_year - BASE_YEAR + 1
-    pops = population.scaled(scenario.population_projection, values["population_growth_scale"])
-    path = rates.path(
-        scenario.rate_path,
-        values["non_uasc_rate"],
-        values["target_rate"],
-        values["years_to_target"],
-    )
-    uasc = values["uasc"]
-    weeks_base = values["weeks_in_care"]
-    price_base = values["cost_per_week"]
-    other_per_week = non_placement_per_week(values)
-    inflation = 1 + values["cost_inflation"] / 100
-    start = int(values["programme_start_year"])
-    prevented_a_year, programme_cost_a_year, other_savings_a_year = annual_effects(values)
-    weeks_cut = values["reunification_weeks_reduction"]
-    price_cut = values["placement_cost_reduction"] / 100
-    fixed_non_placement = scenario.non_placement_costs == "constant"
+    return rows_of(frames.build(scenario_of(preset), values))
 
+
+def rows_of(frame: frames.Frame) -> list[Row]:
+    """The forecast of a frame, every uncertain input at its central value."""
+    non_uasc = frames.non_uasc_children(frame)
+    lac, kept = frames.children(frame, non_uasc)
+    totals = frames.total_costs(frame, lac)
+    savings = frames.other_savings(frame, totals)
+    nets = frames.net_costs(frame, totals, savings)
+    start_total = totals[frame.anchor]
     rows: list[Row] = []
-    base_non_placement = 0.0
-    base_total = 0.0
-    for i in range(n):
-        year = BASE_YEAR + i
-        active = year >= start
-        pop = pops[i]
-        rate = path[i]
-        lac_before = rate * pop / 10_000 + uasc
-        prevented = min(prevented_a_year, lac_before) if active else 0.0
-        lac = lac_before - prevented
-        weeks_each = max(weeks_base - weeks_cut, 0.0) if active else weeks_base
-        weeks = lac * weeks_each
-        prices = inflation**i
-        price = price_base * (1 - price_cut) if active else price_base
-        placement = weeks * price * prices
-        if fixed_non_placement and i > 0:
-            non_placement = base_non_placement * prices
-        else:
-            non_placement = weeks * other_per_week * prices
-        total = math.fsum((placement, non_placement))
-        if i == 0:
-            base_non_placement = non_placement
-            base_total = total
-        programme_cost = programme_cost_a_year * prices if active else 0.0
-        other_savings = other_savings_a_year * prices if active else 0.0
-        rows.append(
-            {
-                "year": year,
-                "child_population": pop,
-                "non_uasc_rate": rate,
-                "uasc": uasc,
-                "lac": lac,
-                "lac_prevented": prevented,
-                "weeks_of_care": weeks,
-                "placement_cost": placement,
-                "non_placement_cost": non_placement,
-                "total_cost": total,
-                "change_vs_base_year": total - base_total,
-                "programme_cost": programme_cost,
-                "other_savings": other_savings,
-                "net_cost": math.fsum((total, programme_cost, -other_savings)),
-            }
-        )
+    for i, year in enumerate(frame.years):
+        children = lac[i]
+        rows.append({
+            "year": year,
+            "child_population": frame.population[i],
+            "non_uasc_rate": frame.rate[i],
+            "uasc": frame.uasc,
+            "lac": children,
+            "lac_prevented": kept[i],
+            "weeks_of_care": children * frame.weeks_each[i],
+            "placement_cost": children * frame.placement_per_child[i],
+            "non_placement_cost": children * frame.other_per_child[i] + frame.held_other[i],
+            "total_cost": totals[i],
+            "change_vs_base_year": totals[i] - start_total,
+            "programme_cost": frame.programme_cost[i],
+            "other_savings": savings[i],
+            "net_cost": nets[i],
+        })
     return rows
 
 
-def change_after(rows: list[Row], years: int, field: str = "total_cost") -> float | None:
-    """Change in ``field`` between 2017 and ``years`` later, or None beyond the forecast."""
-    if years >= len(rows):
+def change_after(rows: list[Row], years: int, field: str = "total_cost",
+                 start: int = 0) -> float | None:
+    """Change in ``field`` from row ``start`` to ``years`` later, or None beyond the forecast."""
+    if start + years >= len(rows):
         return None
-    return rows[years][field] - rows[0][field]
+    return rows[start + years][field] - rows[start][field]

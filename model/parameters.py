@@ -20,7 +20,7 @@ PUBLISHED = HERE / "published.toml"
 
 PRESET_IDS = ("baseline-ons", "population-growth-only", "rising-lac", "falling-lac")
 GROUPS = ("Demand", "Costs", "Forecast", "Preventive programmes", "Placements and stays")
-CHOICE_NAMES = ("population_projection", "rate_path", "non_placement_costs")
+CHOICE_NAMES = ("population_projection", "rate_path", "non_placement_costs", "start_from")
 """The choices, in the order of the assumptions file; each is a field of ``Preset``."""
 
 
@@ -134,6 +134,7 @@ class Preset:
     population_projection: str  # "ons" | "shma"
     rate_path: str  # "constant" | "rising-trend" | "to-target"
     non_placement_costs: str  # "share" | "constant"
+    start_from: str  # "report" (August 2017) | "observed" (a later count)
 
     def choices(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in CHOICE_NAMES}
@@ -172,6 +173,19 @@ def assumptions() -> dict[str, Any]:
 def published() -> dict[str, Any]:
     """The report's published figures (cached; treat as read-only)."""
     return _load(PUBLISHED)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def base_month() -> int:
+    """The month each model year describes (8, August: the month of the report's 2017 figures)."""
+    return int(assumptions()["meta"]["base_month"])
+
+
+def base_month_name() -> str:
+    return MONTHS[base_month() - 1]
 
 
 def _optional(entry: dict[str, Any], key: str) -> float | None:
@@ -292,23 +306,48 @@ def report_scale() -> dict[str, float]:
     return values
 
 
-PROGRAMME_SWITCHES = (
-    "edge_of_care_families",
-    "pause_women",
-    "parenting_places",
-    "dv_victim_places",
-    "dv_perpetrator_places",
-    "reunification_weeks_reduction",
-    "placement_cost_reduction",
-)
-"""Parameters that put a lever in place; all zero means the report's do-nothing forecast."""
+@dataclass(frozen=True, slots=True)
+class Lever:
+    """The settings that put one programme or placement lever in place."""
+
+    capacity: str  # its scale; 0 means not in place
+    unit: str  # the scale's unit, for tables
+    cost: str | None = None  # a separate yearly cost, where the report gives none per unit
 
 
-def do_nothing(values: dict[str, float]) -> dict[str, float]:
+LEVERS = {
+    "edge-of-care": Lever("edge_of_care_families", "families per year"),
+    "pause": Lever("pause_women", "women per year"),
+    "parenting": Lever("parenting_places", "extra places per year"),
+    "dv-victims": Lever("dv_victim_places", "extra places per year"),
+    "dv-perpetrators": Lever("dv_perpetrator_places", "extra places per year"),
+    "reunification": Lever("reunification_weeks_reduction", "weeks less in care per child",
+                           "reunification_cost"),
+    "placement-costs": Lever("placement_cost_reduction", "% off the placement price",
+                             "placement_programme_cost"),
+}
+"""Each programme's switch: all capacities zero is the report's do-nothing forecast."""
+
+PROGRAMME_SWITCHES = tuple(lever.capacity for lever in LEVERS.values())
+
+
+def do_nothing(values: Mapping[str, float]) -> dict[str, float]:
     """The same settings with every programme and placement lever switched off."""
     out = dict(values)
-    for name in PROGRAMME_SWITCHES:
-        out[name] = 0.0
-    out["reunification_cost"] = 0.0
-    out["placement_programme_cost"] = 0.0
+    for lever in LEVERS.values():
+        out[lever.capacity] = 0.0
+        if lever.cost is not None:
+            out[lever.cost] = 0.0
+    return out
+
+
+def only(values: Mapping[str, float], programme: str,
+         scale: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The same settings with one programme as set (or at ``scale``) and every other lever off."""
+    lever = LEVERS[programme]
+    source = values if scale is None else scale
+    out = do_nothing(values)
+    out[lever.capacity] = source[lever.capacity]
+    if lever.cost is not None:
+        out[lever.cost] = source[lever.cost]
     return out

@@ -1,9 +1,14 @@
-"""Preventive programmes and placement levers: annual cost, effect and savings of each.
+"""Preventive programmes and placement levers: what each costs and does, and the report's own
+arithmetic for them.
 
-Follows the report's own costings (§2.2.4, §2.3.1, §2.3.3, §2.4.1, §2.4.2, Table 1): a child kept
-out of care saves one child's annual cost of care (£70,792 by default), every year the programme
-runs. Two readings of 'directly cashable net' are given, because the report's own one applies
-the placement share to the net saving, which scales the programme's cost down too.
+``effect_terms`` says what the programmes in place do each year (children kept out of care,
+incidents averted) and cost; the forecast takes it from there (``model.frame``), and a
+programme's savings are the forecast with it less the forecast without it
+(``model.economics``). ``evaluate`` keeps the report's own costings (§2.2.4, §2.3.1, §2.3.3,
+§2.4.1, §2.4.2, Table 1), in which a child kept out of care saves a fixed £70,792 whatever the
+scenario: the reproduction page sets them beside the report's tables. Two readings of 'directly
+cashable net' are given there, because the report's own one applies the placement share to the
+net saving, which scales the programme's cost down too.
 """
 
 from __future__ import annotations
@@ -13,17 +18,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from model.costs import cost_per_lac, driver_savings, placement_cost_per_lac, placement_share
+from model.parameters import LEVERS
 from model.population import base_population
 
-PROGRAMME_IDS = (
-    "edge-of-care",
-    "pause",
-    "parenting",
-    "dv-victims",
-    "dv-perpetrators",
-    "reunification",
-    "placement-costs",
-)
+PROGRAMME_IDS = tuple(LEVERS)
 
 LABELS = {
     "edge-of-care": "Edge-of-care service (MST/FFT)",
@@ -35,16 +33,8 @@ LABELS = {
     "placement-costs": "Cheaper placements (procurement, in-house foster carers)",
 }
 
-# Which parameter sets each programme's scale, and in what unit.
-CAPACITY = {
-    "edge-of-care": ("edge_of_care_families", "families per year"),
-    "pause": ("pause_women", "women per year"),
-    "parenting": ("parenting_places", "extra places per year"),
-    "dv-victims": ("dv_victim_places", "extra places per year"),
-    "dv-perpetrators": ("dv_perpetrator_places", "extra places per year"),
-    "reunification": ("reunification_weeks_reduction", "weeks less in care per child"),
-    "placement-costs": ("placement_cost_reduction", "% off the placement price"),
-}
+CAPACITY = {pid: (lever.capacity, lever.unit) for pid, lever in LEVERS.items()}
+"""Which parameter sets each programme's scale, and in what unit (from ``parameters.LEVERS``)."""
 
 
 def base_lac(values: Mapping[str, float]) -> float:
@@ -134,12 +124,15 @@ def _driver(
 
 NOTES = {
     "edge-of-care": "Report Table 7: families x cost per case; children kept out of care = "
-    "families x success rate; each saves one child's annual cost of care.",
-    "pause": "The report's 'savings per year' for Pause are gross: it does not take off the "
-    "programme's cost (women x £20,202 a year once a new group starts each year).",
-    "parenting": "The report gives only the break-even (Table 5); the success rate is ours.",
-    "dv-victims": "Savings to children's social care per incident averted (Table 6); the report "
-    "identifies no placement (directly cashable) part. NHS savings are shown separately.",
+    "families x success rate. Savings are the scenario's forecast without it less with it.",
+    "pause": "The report's 'savings per year' for Pause (£128,520 to £307,945) are gross: they "
+    "do not take off the programme's cost, women x £20,202 a year once a new group starts "
+    "each year.",
+    "parenting": "The report gives only the break-even (Table 5); the success rate is ours "
+    "(by default that break-even).",
+    "dv-victims": "Savings to children's social care per incident averted (Table 6), never more "
+    "than the cost of care they offset; the report identifies no placement (directly "
+    "cashable) part. NHS savings are shown separately.",
     "dv-perpetrators": "As for STEPS; on the report's figures the extra places cost more than "
     "they save social care.",
     "reunification": "Table 1: fewer weeks in care for every child; the report does not cost "
@@ -216,31 +209,50 @@ def evaluate_all(values: Mapping[str, float]) -> dict[str, dict[str, Any]]:
     return {pid: evaluate(pid, values) for pid in PROGRAMME_IDS}
 
 
+ENTRY_EFFECTS = (
+    ("edge_of_care_families", "edge_of_care_success_rate", 100.0),
+    ("pause_women", "pause_births_prevented_per_woman", 1.0),
+    ("parenting_places", "parenting_success_rate", 100.0),
+)
+"""Programmes that keep children out of care: (capacity, effect, divisor), a year."""
+
+INCIDENT_EFFECTS = (
+    ("dv_victim_places", "dv_victim_incidents_per_place", 1.0),
+    ("dv_perpetrator_places", "dv_perpetrator_incidents_per_place", 1.0),
+)
+"""Programmes that avert incidents of domestic violence: (capacity, effect, divisor), a year."""
+
+COSTS = (
+    ("edge_of_care_families", "edge_of_care_cost_per_case"),
+    ("pause_women", "pause_cost_per_woman"),
+    ("parenting_places", "parenting_cost_per_place"),
+    ("dv_victim_places", "dv_victim_cost_per_place"),
+    ("dv_perpetrator_places", "dv_perpetrator_cost_per_place"),
+)
+"""Programmes costed per unit of capacity; the placement levers carry a yearly cost instead."""
+
+
+def effect_terms(
+    values: Mapping[str, float],
+) -> tuple[tuple[tuple[float, str, float], ...], tuple[tuple[float, str, float], ...], float]:
+    """The programmes in place: (children kept out of care terms, incidents averted terms,
+    yearly cost at 2017 prices). A term is (capacity, effect parameter, divisor)."""
+    entries = tuple((values[capacity], effect, divisor)
+                    for capacity, effect, divisor in ENTRY_EFFECTS if values[capacity])
+    incidents = tuple((values[capacity], effect, divisor)
+                      for capacity, effect, divisor in INCIDENT_EFFECTS if values[capacity])
+    cost = math.fsum((
+        *(values[capacity] * values[unit_cost] for capacity, unit_cost in COSTS),
+        values["reunification_cost"],
+        values["placement_programme_cost"],
+    ))
+    return entries, incidents, cost
+
+
 def annual_effects(values: Mapping[str, float]) -> tuple[float, float, float]:
     """(children kept out of care, programme cost, other social-care savings) a year, at 2017
-    prices, summed over every programme; these flow into the forecast from the start year."""
-    prevented = math.fsum(
-        (
-            values["edge_of_care_families"] * values["edge_of_care_success_rate"] / 100,
-            values["pause_women"] * values["pause_births_prevented_per_woman"],
-            values["parenting_places"] * values["parenting_success_rate"] / 100,
-        )
-    )
-    cost = math.fsum(
-        (
-            values["edge_of_care_families"] * values["edge_of_care_cost_per_case"],
-            values["pause_women"] * values["pause_cost_per_woman"],
-            values["parenting_places"] * values["parenting_cost_per_place"],
-            values["dv_victim_places"] * values["dv_victim_cost_per_place"],
-            values["dv_perpetrator_places"] * values["dv_perpetrator_cost_per_place"],
-            values["reunification_cost"],
-            values["placement_programme_cost"],
-        )
-    )
-    incidents = math.fsum(
-        (
-            values["dv_victim_places"] * values["dv_victim_incidents_per_place"],
-            values["dv_perpetrator_places"] * values["dv_perpetrator_incidents_per_place"],
-        )
-    )
-    return prevented, cost, incidents * values["dv_social_care_cost_per_incident"]
+    prices and the central effects, summed over every programme."""
+    entries, incidents, cost = effect_terms(values)
+    kept = math.fsum(c * values[e] / d for c, e, d in entries)
+    averted = math.fsum(c * values[e] / d for c, e, d in incidents)
+    return kept, cost, averted * values["dv_social_care_cost_per_incident"]

@@ -69,15 +69,27 @@ def path(kind: str, base_rate: float, target_rate: float, years_to_target: float
     scenario's rise on the trend; "to-target": a straight line from the 2017 rate to
     ``target_rate`` over ``years_to_target`` years, then flat (up or down).
     """
+    return path_from(kind, 0, base_rate, target_rate, years_to_target)
+
+
+def path_from(kind: str, start: int, start_rate: float, target_rate: float,
+              years_to_target: float) -> list[float]:
+    """The same paths from year index ``start`` (a later count), at ``start_rate`` then.
+
+    Years before ``start`` are not part of the path (they are returned as the start rate). The
+    rising trend adds only its rise after the start year; a target is reached
+    ``years_to_target`` years after the start."""
     n = LAST_YEAR - BASE_YEAR + 1
     if kind == "constant":
-        return [base_rate] * n
+        return [start_rate] * n
     if kind == "rising-trend":
-        return [base_rate + step for step in rising_increments()]
+        rise = rising_increments()
+        return [start_rate + (rise[i] - rise[start]) if i >= start else start_rate
+                for i in range(n)]
     if kind == "to-target":
         out = []
         for i in range(n):
-            share = min(i / years_to_target, 1.0)
-            out.append(base_rate + (target_rate - base_rate) * share)
+            share = min(max(i - start, 0) / years_to_target, 1.0)
+            out.append(start_rate + (target_rate - start_rate) * share)
         return out
     raise ValueError(f"unknown rate path {kind!r}")

@@ -1,28 +1,54 @@
 """Published figures of the report set beside the model's own values, cell by cell.
 
 Every model value here is computed by the model from its inputs; the published figure is only
-compared with it. ``kind`` says whether the published cell was used to reconstruct an input
-("calibration") or is an independent check of the method ("check").
-Tolerance: £0.05M on £M figures, one percentage point on percentages, 1% on everything else.
+compared with it. Two things are said of each cell:
+
+- its **kind**: what matching it shows (``KINDS``). A cell that set an input (calibrated) or that
+  is the report's own sum of figures printed beside it shows much less than a forecast the model
+  was never fitted to;
+- its **verdict** at the precision the report prints it to (``VERDICTS``): the model's value
+  rounds to it (exact); or an explanation using the report's own figures gives it exactly, such
+  as its rounded £70,792 or its August 2017 count (explained); or neither (differs). Every exact
+  explanation found is listed, where there is more than one.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
 from model import costs, forecast, population, programmes, rates
 from model.parameters import assumptions, defaults, presets, published, report_scale
+from model.printed import Printed, printed, published_changes
 
-GBP_M_TOLERANCE = 0.05
-RELATIVE_TOLERANCE = 0.01
-PERCENT_POINT_TOLERANCE = 1.0
+__all__ = ["KINDS", "VERDICTS", "Printed", "comparisons", "printed", "published_changes",
+           "summary", "unrounded_cost_per_incident"]
+
+KINDS = {
+    "calibrated": "Calibrated: the cell set an input (read from it or fitted to it), so "
+                  "matching it shows only that the fitting worked.",
+    "arithmetic": "The report's own arithmetic: a product, sum or difference of figures printed "
+                  "beside it, so matching it checks the report's sums, not the model.",
+    "consistency": "Consistency: a figure printed elsewhere in the report that the model's "
+                   "rebuilt inputs must agree with.",
+    "method": "Method check: the model's method, applied to its inputs, against a figure it was "
+              "not built from.",
+    "forecast": "Forecast check: one of the report's forecasts that was not used to build the "
+                "model.",
+}
+KIND_ORDER = tuple(KINDS)
+
+VERDICTS = {
+    "exact": "the model's value rounds to the printed figure",
+    "explained": "an explanation using the report's own figures gives it exactly",
+    "differs": "neither the model nor the report's own figures give it exactly",
+}
 
 
 def money(x: float) -> str:
-    sign = "-" if x < 0 else ""
+    sign = "-" if round(x) < 0 else ""
     return f"{sign}£{abs(x):,.0f}"
 
 
@@ -31,13 +57,10 @@ def money_m(x: float, places: int = 2) -> str:
     return f"{sign}£{abs(x) / 1e6:,.{places}f}M"
 
 
-def tolerance_for(unit: str, value: float) -> tuple[float, str]:
-    """(absolute tolerance, rule in words) for a published figure in ``unit``."""
-    if unit == "£M":
-        return GBP_M_TOLERANCE, "£0.05M"
-    if unit == "%":
-        return PERCENT_POINT_TOLERANCE, "1 percentage point"
-    return abs(value) * RELATIVE_TOLERANCE, "1%"
+def alternative(text: str, value: float, from_report: bool) -> dict[str, Any]:
+    """Another way to arrive at a published figure; ``from_report``: it uses only figures the
+    report prints (or the unrounded figure behind one it prints rounded)."""
+    return {"text": text, "value": value, "from_report": from_report}
 
 
 def record(
@@ -45,33 +68,61 @@ def record(
     table: str,
     row: str,
     column: str,
-    published_value: float,
+    printed_text: str,
     model_value: float,
     unit: str,
     kind: str,
     explanation: str,
     source: str,
+    alternatives: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    tolerance, rule = tolerance_for(unit, published_value)
-    ok = abs(model_value - published_value) <= tolerance + 1e-9
+    """One published cell beside the model, with its kind, verdict and explanations."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    figure = printed(printed_text)
+    exact = figure.matches(model_value)
+    others = [{**alt, "exact": figure.matches(alt["value"])} for alt in alternatives]
+    if exact:
+        verdict = "exact"
+    elif any(alt["exact"] and alt["from_report"] for alt in others):
+        verdict = "explained"
+    else:
+        verdict = "differs"
+    exact_explanations = [explanation] if exact else []
+    exact_explanations += [alt["text"] for alt in others if alt["exact"]]
     return {
         "id": id,
         "table": table,
         "row": row,
         "column": column,
-        "published": published_value,
+        "printed": printed_text,
+        "published": figure.value,
+        "decimals": figure.decimals,
         "model": model_value,
-        "difference": model_value - published_value,
+        "difference": model_value - figure.value,
         "unit": unit,
-        "tolerance": tolerance,
-        "tolerance_rule": rule,
         "kind": kind,
-        "ok": ok,
+        "verdict": verdict,
+        "ok": verdict != "differs",
         "explanation": explanation,
+        "alternatives": others,
+        "exact_explanations": exact_explanations,
         "source": source,
     }
 
 
+def _report_unit_cost() -> float:
+    """The report's rounded annual cost of a child in care, £70,792 (§2.3.3)."""
+    return printed(published()["cost_per_lac"]["value"]).value
+
+
+def _august_2017_count() -> float:
+    """Children in care in August 2017, the month the report's figures describe."""
+    return next(float(o["lac"]) for o in assumptions()["backtest"]["actual"]
+                if o["date"] == "2017-08")
+
+
+# ------------------------------------------------------------------------------ the cells
 def _cost_of_doing_nothing() -> list[dict[str, Any]]:
     data = published()["cost_of_doing_nothing"]
     values = defaults()
@@ -83,7 +134,7 @@ def _cost_of_doing_nothing() -> list[dict[str, Any]]:
     for pid in ("rising-lac", "population-growth-only", "falling-lac"):
         rows = forecast.run(pid, values)
         base = rows[0]
-        for horizon, pub in zip(data["horizons"], data[pid], strict=True):
+        for horizon, text in zip(data["horizons"], data[pid], strict=True):
             h = int(horizon)
             row = rows[h]
             model_m = (row["total_cost"] - base["total_cost"]) / 1e6
@@ -92,23 +143,26 @@ def _cost_of_doing_nothing() -> list[dict[str, Any]]:
                 f"{row['non_uasc_rate']:.2f} per 10,000 x {row['child_population']:,.0f} children"
                 f" / 10,000 + 38 UASC = {row['lac']:.2f} children in {year}"
             )
-            kind = "check"
+            alternatives = []
             if pid == "population-growth-only":
-                kind = "calibration"
+                kind = "calibrated"
                 why = (
                     f"{lac_text}; (that - {base['lac']:.2f}) x {money(unit_cost)} = "
-                    f"{money_m(model_m * 1e6)}. Calibration: the SHMA population for {year} was "
-                    "derived from this cell."
+                    f"{money_m(model_m * 1e6, 3)}. Calibrated: the SHMA population for {year} was "
+                    "derived from this cell (rounded to a whole child)."
                 )
             elif pid == "rising-lac":
-                kind = "calibration"
+                kind = "calibrated"
                 why = (
                     f"{lac_text}; (that - {base['lac']:.2f}) x {money(unit_cost)} = "
-                    f"{money_m(model_m * 1e6, 3)}. Calibration: the one unknown behind the trend "
-                    "(7 UASC a year in 2011-2014) was chosen to reproduce this row; the 3-year "
-                    "cell also confirms the straight-line path between 5-yearly points."
+                    f"{money_m(model_m * 1e6, 3)}. Calibrated: the one unknown behind the trend, "
+                    "the UASC in care in 2011-2014, was set to the whole number (7 a year) that "
+                    "comes closest to this row's three cells; no whole number gives all three "
+                    "exactly, so a cell can be up to £0.02M off. The 3-year cell also confirms "
+                    "the straight-line path between 5-yearly points."
                 )
             else:
+                kind = "forecast"
                 why = (
                     f"{lac_text}; non-placement costs are held at the 2017 amount, so only "
                     f"placements change: (that - {base['lac']:.2f}) x {money(placement_each)} = "
@@ -118,31 +172,21 @@ def _cost_of_doing_nothing() -> list[dict[str, Any]]:
                 last = rows[-1]
                 p2037 = (last["total_cost"] - base["total_cost"]) / 1e6
                 why = (
-                    f"Not reproduced. In 2027 the rate has been 56 for five years and the SHMA "
-                    f"population is {pops[10]:,.0f}: 56 x {pops[10]:,.0f} / 10,000 + 38 = "
-                    f"{row['lac']:.2f} children, {base['lac'] - row['lac']:.2f} fewer than in "
-                    f"2017, so placements cost {money_m(-model_m * 1e6, 3)} less, not £0.94M "
-                    f"more. Most plausible reason: the cell holds the 20-year (2037) change. In "
-                    f"2037, 56 x {pops[20]:,.0f} / 10,000 + 38 = {last['lac']:.2f} children, "
+                    f"In 2027 the rate has been 56 for five years and the SHMA population is "
+                    f"{pops[10]:,.0f}: 56 x {pops[10]:,.0f} / 10,000 + 38 = {row['lac']:.2f} "
+                    f"children, {base['lac'] - row['lac']:.2f} fewer than in 2017, so "
+                    f"placements cost {money_m(-model_m * 1e6, 3)} less, not £0.94M more."
+                )
+                alternatives.append(alternative(
+                    f"The 20-year change (to 2037) instead of the 10-year one: 56 x "
+                    f"{pops[20]:,.0f} / 10,000 + 38 = {last['lac']:.2f} children, "
                     f"+{last['lac'] - base['lac']:.2f} on 2017, x {money(placement_each)} = "
-                    f"{money_m(p2037 * 1e6, 3)}, within £0.05M of the published £0.94M "
+                    f"{money_m(p2037 * 1e6, 3)}: the nearest explanation found, £0.03M off "
                     "(the 2037 population comes from the report's stated +35.4% on 2014, not "
-                    "from this cell)."
-                )
-            out.append(
-                record(
-                    f"cost-of-doing-nothing/{pid}/{h}y",
-                    "Cost of doing nothing",
-                    labels[pid],
-                    f"{h} years",
-                    float(pub),
-                    model_m,
-                    "£M",
-                    kind,
-                    why,
-                    data["source"],
-                )
-            )
+                    "from this cell).", p2037, True))
+            out.append(record(
+                f"cost-of-doing-nothing/{pid}/{h}y", "Cost of doing nothing", labels[pid],
+                f"{h} years", text, model_m, "£M", kind, why, data["source"], alternatives))
     return out
 
 
@@ -151,6 +195,9 @@ def _table1() -> list[dict[str, Any]]:
     values = defaults()
     lac = programmes.base_lac(values)
     total = lac * costs.cost_per_lac(values)
+    august = _august_2017_count()
+    report_unit = _report_unit_cost()
+    report_placement = values["weeks_in_care"] * values["cost_per_week"]
     out = []
     for item in data["rows"]:
         gross, cashable = costs.driver_savings(values, lac, item["driver"], float(item["amount"]))
@@ -160,39 +207,27 @@ def _table1() -> list[dict[str, Any]]:
             "weeks": f"{item['amount']} of 35 weeks of the 2017 total of {money_m(total, 3)}",
             "placement_price": f"{item['amount']}% of 2017 placement spending",
         }[item["driver"]]
-        common = (
-            "The report's Table 1 cells are not all consistent with one base at 2-decimal "
-            "rounding (they imply totals between £22.2M and £22.6M); the model uses the 2017 "
-            "base of the forecasts, £22.43M."
-        )
-        out.append(
-            record(
-                f"table1/{item['id']}/savings",
-                "Table 1",
-                item["row"],
-                "Savings per annum",
-                float(item["savings"]),
-                gross / 1e6,
-                "£M",
-                "check",
-                f"{how} = {money_m(gross, 3)}. {common}",
-                data["source"],
-            )
-        )
-        out.append(
-            record(
-                f"table1/{item['id']}/cashable",
-                "Table 1",
-                item["row"],
-                "Directly cashable savings",
-                float(item["cashable"]),
-                cashable / 1e6,
-                "£M",
-                "check",
-                f"The placement part of that saving = {money_m(cashable, 3)}.",
-                data["source"],
-            )
-        )
+        share = {"lac_rate": item["amount"] / 100, "weeks": item["amount"] / 35,
+                 "placement_price": item["amount"] / 100}[item["driver"]]
+        on_august_cash = august * report_placement * share
+        on_august = (on_august_cash if item["driver"] == "placement_price"
+                     else august * report_unit * share)
+        august_text = (f"On the August 2017 count, {august:.0f} children, at the report's "
+                       f"£70,792 each ({money(report_placement)} of it placements): "
+                       f"{money_m(on_august, 3)} saved")
+        out.append(record(
+            f"table1/{item['id']}/savings", "Table 1", item["row"], "Savings per annum",
+            item["savings"], gross / 1e6, "£M", "method",
+            f"{how} = {money_m(gross, 3)}. The five savings cells do not fit one 2017 base at "
+            "their printed precision (they imply totals from about £22.2M to £22.8M); the model "
+            "uses the 2017 base of the forecasts, £22.43M.", data["source"],
+            [alternative(f"{august_text}.", on_august / 1e6, True)]))
+        out.append(record(
+            f"table1/{item['id']}/cashable", "Table 1", item["row"], "Directly cashable savings",
+            item["cashable"], cashable / 1e6, "£M", "method",
+            f"The placement part of that saving = {money_m(cashable, 3)}.", data["source"],
+            [alternative(f"{august_text}, of which placements "
+                         f"{money_m(on_august_cash, 3)}.", on_august_cash / 1e6, True)]))
     return out
 
 
@@ -200,21 +235,12 @@ def _cost_per_lac() -> list[dict[str, Any]]:
     data = published()["cost_per_lac"]
     values = defaults()
     value = costs.cost_per_lac(values)
-    return [
-        record(
-            "cost-per-lac",
-            "Annual cost of a looked-after child",
-            "Cost per child per year",
-            "£",
-            float(data["value"]),
-            value,
-            "£",
-            "check",
-            f"35 weeks x (£1,072 placement + £1,072 x 47/53 = "
-            f"£{costs.non_placement_per_week(values):,.2f} non-placement) = £{value:,.2f}.",
-            data["source"],
-        )
-    ]
+    return [record(
+        "cost-per-lac", "Annual cost of a looked-after child", "Cost per child per year", "£",
+        data["value"], value, "£", "consistency",
+        f"Table 10's inputs: 35 weeks x (£1,072 placement + £1,072 x 47/53 = "
+        f"£{costs.non_placement_per_week(values):,.2f} non-placement) = £{value:,.2f}.",
+        data["source"])]
 
 
 def _table7() -> list[dict[str, Any]]:
@@ -227,58 +253,54 @@ def _table7() -> list[dict[str, Any]]:
     src = data["source"]
     t = "Table 7 (edge of care)"
     unit_cost = costs.cost_per_lac(values)
+    report_unit = _report_unit_cost()
+    gross_r = r["children_prevented"] * report_unit
+    net_r = gross_r - r["cost"]
+    cashable_r = net_r * costs.placement_share(values)
+    rounded = "with the report's rounded £70,792"
+
+    def cell(key: str, column: str, model: float, unit: str, kind: str, why: str,
+             alts: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+        return record(f"table7/{key}", t, "Edge-of-care service", column, data[column_key[key]],
+                      model, unit, kind, why, src, alts)
+
+    column_key = {"eligible": "eligible_families", "cost-per-case": "cost_per_case",
+                  "total-cost": "total_cost", "lac-prevented": "lac_prevented",
+                  "gross": "gross_savings", "net": "net_savings",
+                  "cashable-net": "cashable_net_savings",
+                  "break-even-children": "break_even_children",
+                  "break-even-rate": "break_even_success_rate"}
     return [
-        record(
-            "table7/eligible", t, "Edge-of-care service", "No of eligible families",
-            float(data["eligible_families"]), eligible, "families", "check",
-            f"10% of ({eoc['cin_children']:,} CiN + {eoc['cpp_children']} CPP = {children:,}) "
-            f"= {eligible}.", src,
-        ),
-        record(
-            "table7/cost-per-case", t, "Edge-of-care service", "Cost per case",
-            float(data["cost_per_case"]), values["edge_of_care_cost_per_case"], "£",
-            "calibration", "Input: the model takes the MST cost per case as given.", src,
-        ),
-        record(
-            "table7/total-cost", t, "Edge-of-care service", "Total cost of service",
-            float(data["total_cost"]), r["cost"], "£", "check",
-            f"135.5 x £2,285 = {r['cost']:,.1f}.", src,
-        ),
-        record(
-            "table7/lac-prevented", t, "Edge-of-care service", "Number of LAC prevented",
-            float(data["lac_prevented"]), r["children_prevented"], "children", "check",
-            f"135.5 x 16% = {r['children_prevented']:.2f}.", src,
-        ),
-        record(
-            "table7/gross", t, "Edge-of-care service", "Gross savings",
-            float(data["gross_savings"]), r["gross_savings"], "£", "check",
-            f"{r['children_prevented']:.2f} x {unit_cost:,.2f} = {money(r['gross_savings'])}; "
-            "the report multiplied by the rounded £70,792 (21.68 x 70,792 = £1,534,771).", src,
-        ),
-        record(
-            "table7/net", t, "Edge-of-care service", "Net savings",
-            float(data["net_savings"]), r["net_savings"], "£", "check",
-            f"{money(r['gross_savings'])} - {money(r['cost'])} = {money(r['net_savings'])}.", src,
-        ),
-        record(
-            "table7/cashable-net", t, "Edge-of-care service", "Cashable net savings",
-            float(data["cashable_net_savings"]), r["cashable_net_savings"], "£", "check",
-            f"The report's method: net saving x the 53% placement share = "
-            f"{money(r['cashable_net_savings'])}. (Placement savings less the whole "
-            f"programme cost would be {money(r['placement_savings_less_cost'])}.)", src,
-        ),
-        record(
-            "table7/break-even-children", t, "Edge-of-care service (text)",
-            "Children to prevent to break even",
-            float(data["break_even_children"]), r["break_even_children"], "children", "check",
-            f"{money(r['cost'])} / {unit_cost:,.2f} = {r['break_even_children']:.2f}.", src,
-        ),
-        record(
-            "table7/break-even-rate", t, "Edge-of-care service (text)",
-            "Success rate to break even", float(data["break_even_success_rate"]),
-            r["break_even_rate"], "%", "check",
-            f"{r['break_even_children']:.3f} / 135.5 = {r['break_even_rate']:.2f}%.", src,
-        ),
+        cell("eligible", "No of eligible families", eligible, "families", "arithmetic",
+             f"10% of ({eoc['cin_children']:,} CiN + {eoc['cpp_children']} CPP = {children:,}) "
+             f"= {eligible}."),
+        cell("cost-per-case", "Cost per case", values["edge_of_care_cost_per_case"], "£",
+             "calibrated", "Input: the model takes the MST cost per case as given."),
+        cell("total-cost", "Total cost of service", r["cost"], "£", "arithmetic",
+             f"135.5 x £2,285 = £{r['cost']:,.1f}."),
+        cell("lac-prevented", "Number of LAC prevented", r["children_prevented"], "children",
+             "arithmetic", f"135.5 x 16% = {r['children_prevented']:.2f}."),
+        cell("gross", "Gross savings", r["gross_savings"], "£", "arithmetic",
+             f"{r['children_prevented']:.2f} x £{unit_cost:,.2f} = {money(r['gross_savings'])}.",
+             [alternative(f"{r['children_prevented']:.2f} x £70,792 (the report's rounded "
+                          f"annual cost of a child) = £{gross_r:,.2f}.", gross_r, True)]),
+        cell("net", "Net savings", r["net_savings"], "£", "arithmetic",
+             f"{money(r['gross_savings'])} - {money(r['cost'])} = {money(r['net_savings'])}.",
+             [alternative(f"The same {rounded}: £{gross_r:,.2f} - £{r['cost']:,.1f} = "
+                          f"£{net_r:,.2f}.", net_r, True)]),
+        cell("cashable-net", "Cashable net savings", r["cashable_net_savings"], "£",
+             "arithmetic",
+             f"The report's method: net saving x the 53% placement share = "
+             f"{money(r['cashable_net_savings'])}. (Placement savings less the whole programme "
+             f"cost would be {money(r['placement_savings_less_cost'])}.)",
+             [alternative(f"The same {rounded}: 53% x £{net_r:,.2f} = £{cashable_r:,.2f}.",
+                          cashable_r, True)]),
+        cell("break-even-children", "Children to prevent to break even",
+             r["break_even_children"], "children", "arithmetic",
+             f"{money(r['cost'])} / £{unit_cost:,.2f} = {r['break_even_children']:.2f}."),
+        cell("break-even-rate", "Success rate to break even", r["break_even_rate"], "%",
+             "arithmetic",
+             f"{r['break_even_children']:.3f} / 135.5 = {r['break_even_rate']:.2f}%."),
     ]
 
 
@@ -293,55 +315,66 @@ def _pause() -> list[dict[str, Any]]:
     r_low = programmes.evaluate("pause", low)
     r_high = programmes.evaluate("pause", high)
     unit_cost = costs.cost_per_lac(p)
-    slip = (
-        "Not reproduced. The method that gives the upper figure exactly "
-        "(4.35 x £70,792 = £307,945) gives 2.55 x £70,792 = £180,520 for the lower one. The "
-        "published £128,520 is exactly £52,000 less and shares its last three digits, which "
-        "points to a slip (180 -> 128) when the figure was copied, not to another method: we "
-        "found no combination of the report's Pause inputs that gives £128,520."
-    )
+    report_unit = _report_unit_cost()
+    share = costs.placement_share(p)
+    births_low, births_high = (printed(x).value for x in data["births_prevented"])
+    printed_low, printed_high = (printed(x).value for x in data["savings"])
+    slip_source = births_low * report_unit
+    implied_unit = printed_low / births_low
+    high_r = births_high * report_unit
     return [
+        record("pause/cost", t, "15 women", "Cost over 18 months", data["cost_18_months"],
+               r_low["cost"], "£", "arithmetic",
+               f"{women:.0f} x £20,202 = {money(r_low['cost'])}.", src),
+        record("pause/births-low", t, "15 women", "Pregnancies prevented (low)",
+               data["births_prevented"][0], r_low["children_prevented"], "births",
+               "calibrated", "Input: 0.17 per woman was derived from this figure (2.55 / 15).",
+               src),
+        record("pause/births-high", t, "15 women", "Pregnancies prevented (high)",
+               data["births_prevented"][1], r_high["children_prevented"], "births",
+               "calibrated", "Input: 0.29 per woman was derived from this figure (4.35 / 15).",
+               src),
         record(
-            "pause/cost", t, "15 women", "Cost over 18 months", float(data["cost_18_months"]),
-            r_low["cost"], "£", "check", f"{women:.0f} x £20,202 = {money(r_low['cost'])}.", src,
-        ),
+            "pause/savings-low", t, "15 women", "Savings per year (low)", data["savings"][0],
+            r_low["gross_savings"], "£", "arithmetic",
+            f"{r_low['children_prevented']:.2f} x £{unit_cost:,.2f} = "
+            f"{money(r_low['gross_savings'])}, as the upper figure is worked out (4.35 x "
+            "£70,792 = £307,945). The report gives nothing that yields £128,520 by that method.",
+            src,
+            [alternative(
+                f"A copying slip: 2.55 x £70,792 = {money(slip_source)}; the printed figure is "
+                f"exactly {money(slip_source - printed_low)} less and shares its last three "
+                f"digits ({money(slip_source)} - £52,000 = {money(slip_source - 52_000)}).",
+                slip_source - 52_000, False),
+             alternative(
+                f"A different cost of a child: 2.55 x £{implied_unit:,.0f} = "
+                f"{money(births_low * implied_unit)} exactly; but the report gives no "
+                f"£{implied_unit:,.0f} anywhere (it might be a lower cost for a baby in care).",
+                births_low * implied_unit, False)]),
         record(
-            "pause/births-low", t, "15 women", "Pregnancies prevented (low)",
-            float(data["births_prevented"][0]), r_low["children_prevented"], "births",
-            "calibration", "Input: 0.17 per woman was derived from this figure (2.55 / 15).", src,
-        ),
-        record(
-            "pause/births-high", t, "15 women", "Pregnancies prevented (high)",
-            float(data["births_prevented"][1]), r_high["children_prevented"], "births",
-            "calibration", "Input: 0.29 per woman was derived from this figure (4.35 / 15).", src,
-        ),
-        record(
-            "pause/savings-low", t, "15 women", "Savings per year (low)",
-            float(data["savings"][0]), r_low["gross_savings"], "£", "check",
-            f"{r_low['children_prevented']:.2f} x {unit_cost:,.2f} = "
-            f"{money(r_low['gross_savings'])}. {slip}", src,
-        ),
-        record(
-            "pause/savings-high", t, "15 women", "Savings per year (high)",
-            float(data["savings"][1]), r_high["gross_savings"], "£", "check",
-            f"{r_high['children_prevented']:.2f} x {unit_cost:,.2f} = "
+            "pause/savings-high", t, "15 women", "Savings per year (high)", data["savings"][1],
+            r_high["gross_savings"], "£", "arithmetic",
+            f"{r_high['children_prevented']:.2f} x £{unit_cost:,.2f} = "
             f"{money(r_high['gross_savings'])}. These are gross: the report does not take off "
             f"the programme's cost ({money(r_high['cost'])} a year once a new group starts each "
             f"year), which would leave {money(r_high['net_savings'])}.", src,
-        ),
+            [alternative(f"4.35 x £70,792 (the report's rounded annual cost of a child) = "
+                         f"£{high_r:,.2f}.", high_r, True)]),
         record(
-            "pause/cashable-low", t, "15 women", "Directly cashable (low)",
-            float(data["cashable"][0]), r_low["cashable_gross_savings"], "£", "check",
-            f"53% x {money(r_low['gross_savings'])} = {money(r_low['cashable_gross_savings'])}. "
-            f"Not reproduced: the published £68,116 is 53% of the published £128,520, so it "
-            f"carries the same slip.", src,
-        ),
+            "pause/cashable-low", t, "15 women", "Directly cashable (low)", data["cashable"][0],
+            r_low["cashable_gross_savings"], "£", "arithmetic",
+            f"53% x {money(r_low['gross_savings'])} = {money(r_low['cashable_gross_savings'])}.",
+            src,
+            [alternative(f"53% of the printed low saving: 53% x {money(printed_low)} = "
+                         f"£{printed_low * share:,.2f}. It carries whatever produced £128,520.",
+                         printed_low * share, True)]),
         record(
-            "pause/cashable-high", t, "15 women", "Directly cashable (high)",
-            float(data["cashable"][1]), r_high["cashable_gross_savings"], "£", "check",
+            "pause/cashable-high", t, "15 women", "Directly cashable (high)", data["cashable"][1],
+            r_high["cashable_gross_savings"], "£", "arithmetic",
             f"53% x {money(r_high['gross_savings'])} = "
             f"{money(r_high['cashable_gross_savings'])}.", src,
-        ),
+            [alternative(f"53% of the printed high saving: 53% x {money(printed_high)} = "
+                         f"£{printed_high * share:,.2f}.", printed_high * share, True)]),
     ]
 
 
@@ -356,60 +389,67 @@ def _parenting() -> list[dict[str, Any]]:
     demand = pdata["sfsc_referrals"] + pdata["mellow_mums_referrals"] + pdata["mellow_mums_waiting"]
     current = float(pdata["current_places"])
     one_in = values["parenting_places"] / r["break_even_children"]
+    exact_unit = printed(data["current_cost"]).value / printed(data["current_capacity"]).value
+    extra = values["parenting_places"]
+    share = r["break_even_children"] / values["parenting_places"]
+    whole_percent = round(share * 100)
     return [
-        record(
-            "table5/current-capacity", t, "Capacity", "Current service",
-            float(data["current_capacity"]), current, "places", "calibration",
-            "Input: the current capacity is taken as given (the programmes' own figures, "
-            "128 + 18, add to 146).", src,
-        ),
-        record(
-            "table5/recommended-capacity", t, "Capacity", "Recommended service",
-            float(data["recommended_capacity"]), float(demand), "places", "check",
-            f"Current demand: {pdata['sfsc_referrals']} SFSC referrals + "
-            f"{pdata['mellow_mums_referrals']} Mellow Mums referrals + "
-            f"{pdata['mellow_mums_waiting']} on its waiting list = {demand} (§2.2.2).", src,
-        ),
-        record(
-            "table5/extra-capacity", t, "Capacity", "Difference",
-            float(data["extra_capacity"]), demand - current, "places", "check",
-            f"{demand} - {current:.0f} = {demand - current:.0f}.", src,
-        ),
-        record(
-            "table5/current-cost", t, "Cost", "Current service", float(data["current_cost"]),
-            current * unit, "£", "calibration",
-            f"Input: the cost per place (£260,000 / 148 = £{unit:,.2f}) comes from this cell.",
-            src,
-        ),
-        record(
-            "table5/recommended-cost", t, "Cost", "Recommended service",
-            float(data["recommended_cost"]), demand * unit, "£", "check",
-            f"{demand} x £{unit:,.2f} = {money(demand * unit)}.", src,
-        ),
-        record(
-            "table5/extra-cost", t, "Cost", "Difference", float(data["extra_cost"]), r["cost"],
-            "£", "check", f"135 x £{unit:,.2f} = {money(r['cost'])}.", src,
-        ),
-        record(
-            "parenting/break-even-children", t, "Break-even (text)",
-            "Extra children to prevent to be cost-neutral", float(data["break_even_children"]),
-            r["break_even_children"], "children", "check",
-            f"{money(r['cost'])} / £70,792.45 = {r['break_even_children']:.3f}, which the report "
-            f"prints to one decimal as 3.4. Not reproduced within 1% only because of that "
-            f"rounding: 3.35 is 1.5% below 3.4.", src,
-        ),
-        record(
-            "parenting/break-even-one-in", t, "Break-even (text)",
-            "Cost-neutral if one child is kept out of care for 1 in N families",
-            float(data["break_even_one_in"]), one_in, "families", "check",
-            f"Not reproduced. 135 extra families / {r['break_even_children']:.2f} children = "
-            f"1 in {one_in:.1f}, "
-            f"not 1 in 50. At 1 in 50 the programme would keep 135 / 50 = 2.7 children out of "
-            f"care, saving {money(2.7 * costs.cost_per_lac(values))}, less than its "
-            f"{money(r['cost'])} cost. Most plausibly the break-even share (2.5%) was rounded "
-            f"down to 2% when put into words.", src,
-        ),
+        record("table5/current-capacity", t, "Capacity", "Current service",
+               data["current_capacity"], current, "places", "calibrated",
+               "Input: the current capacity is taken as given (the programmes' own figures, "
+               "128 + 18, add to 146).", src),
+        record("table5/recommended-capacity", t, "Capacity", "Recommended service",
+               data["recommended_capacity"], float(demand), "places", "consistency",
+               f"Current demand, §2.2.2: {pdata['sfsc_referrals']} SFSC referrals + "
+               f"{pdata['mellow_mums_referrals']} Mellow Mums referrals + "
+               f"{pdata['mellow_mums_waiting']} on its waiting list = {demand}.", src),
+        record("table5/extra-capacity", t, "Capacity", "Difference", data["extra_capacity"],
+               demand - current, "places", "arithmetic",
+               f"{demand} - {current:.0f} = {demand - current:.0f}.", src),
+        record("table5/current-cost", t, "Cost", "Current service", data["current_cost"],
+               current * unit, "£", "calibrated",
+               f"Input: the cost per place (£260,000 / 148 = £{unit:,.2f}) comes from this cell.",
+               src),
+        record("table5/recommended-cost", t, "Cost", "Recommended service",
+               data["recommended_cost"], demand * unit, "£", "arithmetic",
+               f"{demand} x £{unit:,.2f} (the model's cost per place, to the penny) = "
+               f"£{demand * unit:,.2f}.", src,
+               [alternative(f"{demand} x £260,000 / 148 (the cost per place unrounded) = "
+                            f"£{demand * exact_unit:,.2f}.", demand * exact_unit, True)]),
+        record("table5/extra-cost", t, "Cost", "Difference", data["extra_cost"], r["cost"],
+               "£", "arithmetic", f"135 x £{unit:,.2f} = £{r['cost']:,.2f}.", src,
+               [alternative(f"135 x £260,000 / 148 = £{extra * exact_unit:,.2f} (or the "
+                            f"printed £497,162 - £260,000).", extra * exact_unit, True)]),
+        record("parenting/break-even-children", t, "Break-even (text)",
+               "Extra children to prevent to be cost-neutral", data["break_even_children"],
+               r["break_even_children"], "children", "arithmetic",
+               f"{money(r['cost'])} / £70,792.45 = {r['break_even_children']:.3f}, which rounds "
+               f"to the printed 3.4.", src),
+        record("parenting/break-even-one-in", t, "Break-even (text)",
+               "Cost-neutral if one child is kept out of care for 1 in N families",
+               data["break_even_one_in"], one_in, "families", "arithmetic",
+               f"135 extra families / {r['break_even_children']:.2f} children = 1 in "
+               f"{one_in:.1f}, not 1 in 50. At 1 in 50 the programme would keep 135 / 50 = 2.7 "
+               f"children out of care, saving {money(2.7 * costs.cost_per_lac(values))}, less "
+               f"than its {money(r['cost'])} cost.", src,
+               [alternative(f"The break-even share, {share:.2%}, rounded to a whole "
+                            f"{whole_percent}% before being turned into '1 in N': 1 / "
+                            f"{whole_percent}% = {100 / whole_percent:.0f}.",
+                            100 / whole_percent, False)]),
     ]
+
+
+def unrounded_cost_per_incident() -> tuple[float, float]:
+    """The range of costs per incident that reproduces every money cell of Table 6 at once
+    (each gross saving is incidents x cost, printed to the pound); the report prints £1,183."""
+    table = published()["table6"]
+    incidents = {"steps": 144.0, "perpetrators": 19.2, "total": 163.2}
+    low, high = -math.inf, math.inf
+    for key, count in incidents.items():
+        gross = printed(table[key]["gross"])
+        low = max(low, (gross.value - gross.half_step) / count)
+        high = min(high, (gross.value + gross.half_step) / count)
+    return low, high
 
 
 def _table6() -> list[dict[str, Any]]:
@@ -421,12 +461,17 @@ def _table6() -> list[dict[str, Any]]:
     p = programmes.evaluate("dv-perpetrators", values)
     dv = assumptions()["programme_data"]["dv"]
     per = values["dv_social_care_cost_per_incident"]
+    low, high = unrounded_cost_per_incident()
+    unrounded = (low + high) / 2
+    behind = (f"with the unrounded cost per incident behind the printed £1,183: any figure from "
+              f"£{low:,.4f} to £{high:,.4f} (the only range that gives all three gross savings "
+              f"of the table to the pound)")
     out = []
 
-    def add(
-        key: str, row: str, column: str, pub: float, model: float, unit: str, kind: str, why: str
-    ) -> None:
-        out.append(record(f"table6/{key}", t, row, column, pub, model, unit, kind, why, src))
+    def add(key: str, row: str, column: str, text: str, model: float, unit: str, kind: str,
+            why: str, alts: Iterable[dict[str, Any]] = ()) -> None:
+        out.append(record(f"table6/{key}", t, row, column, text, model, unit, kind, why, src,
+                          alts))
 
     for label, key, res, current, cost_name in (
         ("STEPS", "steps", v, dv["victim_current_places"], "dv_victim_cost_per_place"),
@@ -434,58 +479,69 @@ def _table6() -> list[dict[str, Any]]:
          "dv_perpetrator_cost_per_place"),
     ):
         row = data[key]
-        add(f"{key}/current", label, "Current capacity", float(row["current"]), float(current),
-            "places", "calibration", "Input: taken as given.")
-        add(f"{key}/recommended", label, "Recommended capacity", float(row["recommended"]),
-            current + res["capacity"], "places", "calibration",
+        incidents = res["incidents_averted"]
+        gross_u = incidents * unrounded
+        add(f"{key}/current", label, "Current capacity", row["current"], float(current),
+            "places", "calibrated", "Input: taken as given.")
+        add(f"{key}/recommended", label, "Recommended capacity", row["recommended"],
+            current + res["capacity"], "places", "calibrated",
             f"Input: {current} + {res['capacity']:.0f} extra places.")
         if key == "steps":
-            add(f"{key}/incidents", label, "Incidents of DV averted", float(row["incidents"]),
-                res["incidents_averted"], "incidents", "calibration",
+            add(f"{key}/incidents", label, "Incidents of DV averted", row["incidents"],
+                incidents, "incidents", "calibrated",
                 "Input: 2.4 incidents per extra place was derived from this cell (144 / 60).")
         else:
-            add(f"{key}/incidents", label, "Incidents of DV averted", float(row["incidents"]),
-                res["incidents_averted"], "incidents", "check",
-                f"10 x 1.92 = {res['incidents_averted']:.1f}, printed as 19; the unrounded "
+            add(f"{key}/incidents", label, "Incidents of DV averted", row["incidents"],
+                incidents, "incidents", "consistency",
+                f"10 x 1.92 = {incidents:.1f}, which rounds to the printed 19; the unrounded "
                 f"figure shows in the gross saving (£22,707 / £1,183 = 19.19) and the total "
-                f"(144 + 19.2 = 163.2 -> 163). Not reproduced within 1% only because of that "
-                f"rounding: 19.2 is 1.05% above 19.")
-        add(f"{key}/extra-cost", label, "Additional cost", float(row["extra_cost"]), res["cost"],
-            "£", "calibration",
+                f"(144 + 19.2 = 163.2, printed 163).")
+        add(f"{key}/extra-cost", label, "Additional cost", row["extra_cost"], res["cost"],
+            "£", "calibrated",
             f"Input: £{values[cost_name]:,.0f} per place was derived from this cell.")
-        kind = "check" if key == "steps" else "calibration"
+        kind = "arithmetic" if key == "steps" else "calibrated"
         note = "" if key == "steps" else (
-            " Calibration: 1.92 incidents per place was derived from this cell.")
-        add(f"{key}/gross", label, "Estimated gross savings to social care", float(row["gross"]),
+            " Calibrated: 1.92 incidents per place was derived from this cell (£22,707 / "
+            "£1,183 = 19.19, taken as 19.2 to agree with the total of 163).")
+        add(f"{key}/gross", label, "Estimated gross savings to social care", row["gross"],
             res["gross_savings"], "£", kind,
-            f"{res['incidents_averted']:.1f} x £1,183 = {money(res['gross_savings'])}; the "
-            f"report's unrounded cost per incident was about £1,182.64.{note}")
-        add(f"{key}/net", label, "Net savings to social care", float(row["net"]),
-            res["net_savings"], "£", "check",
-            f"{money(res['gross_savings'])} - {money(res['cost'])} = {money(res['net_savings'])}.")
+            f"{incidents:.1f} x £1,183 = {money(res['gross_savings'])}.{note}",
+            [alternative(f"{incidents:.1f} x £{unrounded:,.4f} = £{gross_u:,.2f}, {behind}.",
+                         gross_u, True)])
+        add(f"{key}/net", label, "Net savings to social care", row["net"], res["net_savings"],
+            "£", "arithmetic",
+            f"{money(res['gross_savings'])} - {money(res['cost'])} = {money(res['net_savings'])}.",
+            [alternative(f"The same with the unrounded cost per incident: £{gross_u:,.2f} - "
+                         f"{money(res['cost'])} = £{gross_u - res['cost']:,.2f}.",
+                         gross_u - res["cost"], True)])
 
     total = data["total"]
     incidents = v["incidents_averted"] + p["incidents_averted"]
     gross = math.fsum((v["gross_savings"], p["gross_savings"]))
+    gross_u = incidents * unrounded
     cost = v["cost"] + p["cost"]
     net = gross - cost
     health = math.fsum((v["health_savings"], p["health_savings"]))
-    add("total/current", "Total", "Current capacity", float(total["current"]),
+    add("total/current", "Total", "Current capacity", total["current"],
         float(dv["victim_current_places"] + dv["perpetrator_current_places"]), "places",
-        "check", "75 + 10.")
-    add("total/recommended", "Total", "Recommended capacity", float(total["recommended"]),
+        "arithmetic", "75 + 10.")
+    add("total/recommended", "Total", "Recommended capacity", total["recommended"],
         float(dv["victim_current_places"] + dv["perpetrator_current_places"])
-        + v["capacity"] + p["capacity"], "places", "check", "135 + 20.")
-    add("total/incidents", "Total", "Incidents of DV averted", float(total["incidents"]),
-        incidents, "incidents", "check", f"144 + 19.2 = {incidents:.1f}.")
-    add("total/extra-cost", "Total", "Additional cost", float(total["extra_cost"]), cost, "£",
-        "check", f"£37,080 + £30,000 = {money(cost)}.")
-    add("total/gross", "Total", "Estimated gross savings to social care", float(total["gross"]),
-        gross, "£", "check", f"{incidents:.1f} x £{per:,.0f} = {money(gross)}.")
-    add("total/net", "Total", "Net savings to social care", float(total["net"]), net, "£",
-        "check", f"{money(gross)} - {money(cost)} = {money(net)}.")
-    add("total/health", "Total (text)", "Further savings to the NHS",
-        float(total["health_savings_m"]), health / 1e6, "£M", "check",
+        + v["capacity"] + p["capacity"], "places", "arithmetic", "135 + 20.")
+    add("total/incidents", "Total", "Incidents of DV averted", total["incidents"], incidents,
+        "incidents", "arithmetic", f"144 + 19.2 = {incidents:.1f}.")
+    add("total/extra-cost", "Total", "Additional cost", total["extra_cost"], cost, "£",
+        "arithmetic", f"£37,080 + £30,000 = {money(cost)}.")
+    add("total/gross", "Total", "Estimated gross savings to social care", total["gross"],
+        gross, "£", "arithmetic", f"{incidents:.1f} x £{per:,.0f} = {money(gross)}.",
+        [alternative(f"{incidents:.1f} x £{unrounded:,.4f} = £{gross_u:,.2f}, {behind}.",
+                     gross_u, True)])
+    add("total/net", "Total", "Net savings to social care", total["net"], net, "£",
+        "arithmetic", f"{money(gross)} - {money(cost)} = {money(net)}.",
+        [alternative(f"The same with the unrounded cost per incident: £{gross_u:,.2f} - "
+                     f"{money(cost)} = £{gross_u - cost:,.2f}.", gross_u - cost, True)])
+    add("total/health", "Total (text)", "Further savings to the NHS", total["health_savings"],
+        health / 1e6, "£M", "arithmetic",
         f"{incidents:.1f} x £7,230 = {money_m(health, 3)} ('a further £1.2M', §2.3.1).")
     return out
 
@@ -503,39 +559,32 @@ def _text() -> list[dict[str, Any]]:
     rising_growth = rising[10]["lac"] / rising[0]["lac"] - 1
     t = "Figures in the text"
     return [
-        record(
-            "text/rate-2017", t, "Rate of looked-after children, March 2017 (§1.1.1)",
-            "per 10,000 children", float(data["rate_2017_per_10000"]), rate, "per 10,000",
-            "check", f"345 / {population.base_population():,.0f} x 10,000 = {rate:.1f}.", src,
-        ),
-        record(
-            "text/pop-only-lac-growth", t, "Population growth only: growth in LAC 2017-2027 "
-            "(§1.3.2)", "%", float(data["pop_only_lac_growth_10y_percent"]),
-            non_uasc_growth * 100, "%", "check",
-            f"Non-UASC children in care grow with the population: "
-            f"{pop_only[10]['child_population']:,.0f} / {base['child_population']:,.0f} - 1 = "
-            f"{non_uasc_growth:.1%}. (All children in care, with UASC constant, grow "
-            f"{pop_only[10]['lac'] / base['lac'] - 1:.1%}.)", src,
-        ),
-        record(
-            "text/pop-only-cost-growth", t, "Population growth only: growth in LAC costs "
-            "2017-2027 (§1.3.2)", "%", float(data["pop_only_cost_growth_10y_percent"]),
-            cost_growth * 100, "%", "check",
-            f"{money_m(pop_only[10]['total_cost'])} / {money_m(base['total_cost'])} - 1 = "
-            f"{cost_growth:.1%}.", src,
-        ),
-        record(
-            "text/rising-lac-growth", t, "Rising CLA: increase in activity over 10 years "
-            "(§1.3.3)", "%", float(data["rising_lac_growth_10y_percent"]), rising_growth * 100,
-            "%", "calibration",
-            f"{rising[10]['lac']:.1f} / {rising[0]['lac']:.1f} - 1 = {rising_growth:.1%} (the "
-            f"same children as the calibrated Rising CLA row).", src,
-        ),
-        record(
-            "text/rising-lac-2027", t, "Rising CLA: children in care by 2027, '~400' (§3.1)",
-            "children", float(data["rising_lac_2027"]), rising[10]["lac"], "children",
-            "calibration", f"{rising[10]['lac']:.1f} children in 2027.", src,
-        ),
+        record("text/rate-2017", t, "Rate of looked-after children, March 2017 (§1.1.1)",
+               "per 10,000 children", data["rate_2017_per_10000"], rate, "per 10,000",
+               "consistency",
+               f"345 / {population.base_population():,.0f} x 10,000 = {rate:.1f}: the "
+               "calibrated 2017 population agrees with the report's rate.", src),
+        record("text/pop-only-lac-growth", t, "Population growth only: growth in LAC "
+               "2017-2027 (§1.3.2)", "%", data["pop_only_lac_growth_10y_percent"],
+               non_uasc_growth * 100, "%", "consistency",
+               f"Non-UASC children in care grow with the population: "
+               f"{pop_only[10]['child_population']:,.0f} / {base['child_population']:,.0f} - 1 "
+               f"= {non_uasc_growth:.1%}. (All children in care, with UASC constant, grow "
+               f"{pop_only[10]['lac'] / base['lac'] - 1:.1%}.) The 2027 population was "
+               "calibrated on this scenario's 10-year cost.", src),
+        record("text/pop-only-cost-growth", t, "Population growth only: growth in LAC costs "
+               "2017-2027 (§1.3.2)", "%", data["pop_only_cost_growth_10y_percent"],
+               cost_growth * 100, "%", "consistency",
+               f"{money_m(pop_only[10]['total_cost'])} / {money_m(base['total_cost'])} - 1 = "
+               f"{cost_growth:.1%}, from the calibrated 10-year cost.", src),
+        record("text/rising-lac-growth", t, "Rising CLA: increase in activity over 10 years "
+               "(§1.3.3)", "%", data["rising_lac_growth_10y_percent"], rising_growth * 100, "%",
+               "consistency",
+               f"{rising[10]['lac']:.1f} / {rising[0]['lac']:.1f} - 1 = {rising_growth:.1%} (the "
+               f"same children as the calibrated Rising CLA row).", src),
+        record("text/rising-lac-2027", t, "Rising CLA: children in care by 2027, '~400' (§3.1)",
+               "children", data["rising_lac_2027"], rising[10]["lac"], "children",
+               "consistency", f"{rising[10]['lac']:.1f} children in 2027 (the same path).", src),
     ]
 
 
@@ -562,24 +611,20 @@ def comparisons() -> list[dict[str, Any]]:
 
 
 def summary() -> dict[str, Any]:
-    """Counts for the reproduction page's opening paragraph."""
+    """Counts for the reproduction page's opening: cells per kind, and verdicts per kind."""
     items = _all()
-    failed = [item["id"] for item in items if not item["ok"]]
+    by_kind = {kind: [i for i in items if i["kind"] == kind] for kind in KIND_ORDER}
     return {
         "cells": len(items),
-        "reproduced": len(items) - len(failed),
-        "not_reproduced": failed,
-        "calibration": sum(1 for item in items if item["kind"] == "calibration"),
-        "check": sum(1 for item in items if item["kind"] == "check"),
-        "checks_reproduced": sum(1 for i in items if i["kind"] == "check" and i["ok"]),
+        "kinds": {kind: len(cells) for kind, cells in by_kind.items()},
+        "verdicts": {kind: {verdict: sum(1 for i in cells if i["verdict"] == verdict)
+                            for verdict in VERDICTS} for kind, cells in by_kind.items()},
+        "exact": sum(1 for i in items if i["verdict"] == "exact"),
+        "explained": sum(1 for i in items if i["verdict"] == "explained"),
+        "differs": [i["id"] for i in items if i["verdict"] == "differs"],
+        "several_exact_explanations": [i["id"] for i in items
+                                       if len(i["exact_explanations"]) > 1],
     }
-
-
-def published_changes(preset_id: str) -> list[float] | None:
-    """The report's 3/5/10-year cost changes (£M) for a preset, if it published them."""
-    data = published()["cost_of_doing_nothing"]
-    values = data.get(preset_id)
-    return None if values is None else [float(x) for x in values]
 
 
 def trend_summary() -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -35,6 +36,60 @@ WHITESPACE = " \t\n\r\f\v"
 _NUMBER = re.compile(NUMBER_PATTERN)
 
 
+class _ShortRepr(reprlib.Repr):
+    """reprlib's bounded repr; an object whose own repr fails is named by its type only (no
+    memory address, so a message is the same on every run)."""
+
+    def repr_instance(self, x: object, level: int) -> str:
+        try:
+            text = repr(x)
+        except Exception:
+            return f"<{type(x).__name__} object>"
+        return text if len(text) <= self.maxother else text[:self.maxother - 3] + "..."
+
+
+_REPR = _ShortRepr()
+_REPR.maxstring = 60
+_REPR.maxother = 60
+_REPR.maxlong = 40
+_REPR.maxlevel = 3
+MAX_ECHO = 200  # characters of a refused string echoed back
+SAFE_INTEGER = 2**53  # beyond this a JSON reader (JavaScript) cannot hold an integer exactly
+
+
+def shown(raw: object) -> str:
+    """A refused value as it appears in a message: short, and never failing (reprlib)."""
+    if isinstance(raw, str):
+        return _REPR.repr(raw)
+    if isinstance(raw, bool) or raw is None:
+        return str(raw)
+    if isinstance(raw, int) and abs(raw) < SAFE_INTEGER:
+        return str(raw)
+    return _REPR.repr(raw)
+
+
+def echo(raw: object) -> object:
+    """A refused value as the response gives it back: strict JSON whatever came in.
+
+    Strings (shortened), booleans, null, finite numbers and whole numbers JavaScript can hold
+    come back as they were; anything else comes back as its short description (text)."""
+    if raw is None or isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        return raw if len(raw) <= MAX_ECHO else raw[:MAX_ECHO - 1] + "…"
+    if isinstance(raw, int) and abs(raw) < SAFE_INTEGER:
+        return raw
+    if isinstance(raw, float) and math.isfinite(raw):
+        return raw
+    return shown(raw)
+
+
+def name_of(name: object) -> str:
+    """A request key as text: itself if it is a string (shortened), else its description."""
+    text = name if isinstance(name, str) else shown(name)
+    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO - 1] + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """A value that was not accepted, with a message a councillor can act on."""
@@ -44,10 +99,8 @@ class Refusal:
     message: str
 
     def as_dict(self) -> dict[str, object]:
-        value = self.value
-        if isinstance(value, float) and not math.isfinite(value):
-            value = repr(value)  # keep the response valid JSON
-        return {"parameter": self.parameter, "value": value, "message": self.message}
+        """Strict JSON: the value echoed back is made safe (``echo``)."""
+        return {"parameter": self.parameter, "value": echo(self.value), "message": self.message}
 
 
 def format_number(x: float) -> str:
@@ -83,18 +136,15 @@ def _range_text(p: Parameter) -> str:
     return f"between {format_value(p, p.min)} and {format_value(p, p.max)}"
 
 
-def _shown(raw: object) -> str:
-    if isinstance(raw, str):
-        return repr(raw)
-    return repr(raw) if isinstance(raw, float) else str(raw)
-
-
 def parse_number(raw: object) -> float | None:
     """The finite number in ``raw``, or None if it is not one (bool, NaN and inf are refused)."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # a whole number too large for a float
+            return None
     elif isinstance(raw, str):
         text = raw.strip(WHITESPACE)
         if not _NUMBER.fullmatch(text):
@@ -108,11 +158,16 @@ def parse_number(raw: object) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def did_you_mean(name: str, known: list[str]) -> str:
+    """' (did you mean overrides?)' for a close misspelling, else ''."""
+    close = difflib.get_close_matches(name[:100], known, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
 def _unknown(name: object, raw: object) -> Refusal:
-    known = [*registry(), *choices(), *aliases()]
-    close = difflib.get_close_matches(str(name), known, n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    return Refusal(str(name), raw, f"{name!s} is not a model parameter{hint}")
+    text = name_of(name)
+    hint = did_you_mean(text, [*registry(), *choices(), *aliases()])
+    return Refusal(text, raw, f"{text} is not a model parameter{hint}")
 
 
 def check_value(name: str, raw: object) -> tuple[float | None, Refusal | None]:
@@ -134,7 +189,7 @@ def _check_number(p: Parameter, given: str, raw: object) -> tuple[float | None, 
     if value is None or not (p.min <= value <= p.max) or (p.integer and not value.is_integer()):
         kind = "a whole number" if p.integer else "a number"
         who = given if given == p.name else f"{given} (now called {p.name})"
-        message = f"{who} must be {kind} {_range_text(p)} (got {_shown(raw)})"
+        message = f"{who} must be {kind} {_range_text(p)} (got {shown(raw)})"
         return None, Refusal(given, raw, message)
     return value, None
 
@@ -153,7 +208,7 @@ def check_choice(name: str, raw: object) -> tuple[str | None, Refusal | None]:
         return None, _unknown(name, raw)
     if isinstance(raw, str) and fold_choice(raw) in choice.values:
         return fold_choice(raw), None
-    return None, Refusal(name, raw, f"{name} must be {_choice_text(name)} (got {_shown(raw)})")
+    return None, Refusal(name, raw, f"{name} must be {_choice_text(name)} (got {shown(raw)})")
 
 
 def check_setting(name: str, raw: object) -> tuple[float | str | None, Refusal | None]:
@@ -195,8 +250,8 @@ def validate_settings(
     if raw is None:
         return checked
     if not isinstance(raw, Mapping):
-        checked.refusals.append(
-            Refusal("overrides", raw, "overrides must be a mapping of name to value"))
+        checked.refusals.append(Refusal("overrides", raw, "overrides must be a mapping of "
+                                        f"setting names to values (got {shown(raw)})"))
         return checked
     for name, item in raw.items():
         target = aliases().get(name) if isinstance(name, str) else None
@@ -211,7 +266,29 @@ def validate_settings(
             checked.choices[name] = value
         elif value is not None:
             checked.values[target or name] = value
+    _check_together(checked, base)
     return checked
+
+
+def _check_together(checked: Checked, base: Mapping[str, float] | None) -> None:
+    """Settings that are each in range but do not fit together: the later count must fall
+    before the forecast ends and hold at least the UASC. The later one is refused (and set back
+    to its default), and only when the forecast starts from a later count, which reads them."""
+    if checked.choices.get("start_from") != "observed":
+        return
+    values, fallback = checked.values, defaults() if base is None else base
+    year, end = values["observed_year"], values["end_year"]
+    if year >= end:
+        checked.refusals.append(Refusal("observed_year", year, (
+            f"observed_year must be before the last year of the forecast, {int(end)} "
+            f"(got {int(year)})")))
+        values["observed_year"] = min(fallback["observed_year"], end - 1)
+    count, uasc = values["observed_lac"], values["uasc"]
+    if count < uasc:
+        checked.refusals.append(Refusal("observed_lac", count, (
+            f"observed_lac must be at least the number of UASC, {format_number(uasc)}, who are "
+            f"counted in it (got {format_number(count)})")))
+        values["observed_lac"] = max(fallback["observed_lac"], uasc)
 
 
 def validate(

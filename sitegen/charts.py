@@ -115,8 +115,10 @@ def embed(chart_json: str, description: str) -> str:
             f"</div>")
 
 
-def backtest_chart(series: dict[str, list[tuple[int, float]]], actuals: list[tuple[str, float]]) -> str:
-    """The four 2017 scenarios as dashed lines, and the later actual numbers as points."""
+def backtest_chart(series: dict[str, list[tuple[dt.datetime, float]]],
+                   actuals: list[tuple[str, float]]) -> str:
+    """The four 2017 scenarios as dashed lines (each point dated at the model's base month), and
+    the later actual numbers as filled points."""
     plot = figure(height=380, sizing_mode="stretch_width", x_axis_type="datetime",
                   toolbar_location="above", tools="pan,box_zoom,reset,save",
                   title="Looked-after children: 2017 projections and what later papers reported")
@@ -124,7 +126,7 @@ def backtest_chart(series: dict[str, list[tuple[int, float]]], actuals: list[tup
     plot.yaxis.axis_label = "Looked-after children"
     for index, (label, points) in enumerate(series.items()):
         source = ColumnDataSource({
-            "x": [dt.datetime(year, 8, 1) for year, _ in points],  # the model's base month
+            "x": [when for when, _ in points],
             "y": [value for _, value in points],
             "label": [label for _ in points],
             "shown": [f"{value:,.0f}" for _, value in points],

@@ -137,16 +137,16 @@ COMPARE_YEARLY: list[dict[str, str]] = [
      "field": "net_cost"},
     {"id": "saved", "label": "Cost of care saved against doing nothing, {year}", "k": "money_m",
      "field": "cost_saved"},
+    {"id": "prog_total", "label": "Programmes: net savings to {year} (cash)", "k": "money_m",
+     "field": "programmes_net_to_date"},
+    {"id": "prog_npv", "label": "Programmes: net present value of the savings to {year}",
+     "k": "money_m", "field": "programmes_npv_to_date"},
 ]
 BAND_FIELDS = ("lac_low", "lac_high", "total_cost_low", "total_cost_high")
 
 LAYOUT: dict[str, Any] = {
-    "years": {
-        "id": "years", "title": "Year by year",
-        "caption": "Looked-after children on 31 March and the year's cost (the figures in the "
-                   "charts)",
-        "columns": YEARS_COLUMNS,
-    },
+    # The caption and notes come with each view (they name where the forecast starts).
+    "years": {"id": "years", "title": "Year by year", "columns": YEARS_COLUMNS},
     "compare": COMPARE_YEARLY,
     # The CSV's year-by-year block: the model's own field names, unrounded.
     "export": [*[[name, name] for name in api.describe()["row_fields"]],
@@ -167,7 +167,28 @@ def series(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
     band = response.get("uncertainty")
     for name in BAND_FIELDS:
         out[name] = list(band[name]) if band else [None] * len(rows)
+    out.update(_programmes_to_date(response, [int(r["year"]) for r in rows]))
     return out
+
+
+def _programmes_to_date(response: Mapping[str, Any], years: list[int]) -> dict[str, list[float]]:
+    """All the programmes together, year by year: their running net savings (cash) and the net
+    present value of the savings so far, so two scenarios can be compared in any year."""
+    together = response.get("programmes_together") or {}
+    by_year = dict(zip(together.get("years", []),
+                       together.get("cash", {}).get("net_savings", []), strict=True))
+    real = dict(zip(together.get("years", []),
+                    together.get("real", {}).get("net_savings", []), strict=True))
+    rate = 1 + float(together.get("discount_rate", 0.0)) / 100
+    start = int(together.get("npv_year", years[0]))
+    cash_total, npv_total = 0.0, 0.0
+    cash, npv = [], []
+    for year in years:
+        cash_total += by_year.get(year, 0.0)
+        npv_total += real.get(year, 0.0) / rate ** (year - start)
+        cash.append(cash_total)
+        npv.append(npv_total)
+    return {"programmes_net_to_date": cash, "programmes_npv_to_date": npv}
 
 
 def years_rows(data: Mapping[str, Sequence[float | None]]) -> list[list[Cell]]:
@@ -189,84 +210,166 @@ def _row_at(rows: Sequence[Mapping[str, float]], year: int) -> Mapping[str, floa
     return next((r for r in rows if int(r["year"]) == year), None)
 
 
+def _money_m(value: float | None) -> Cell:
+    """A £ figure given in £M by the model, as a cell in pounds."""
+    return _number(None if value is None else value * 1e6, "money_m")
+
+
 def change_table(response: Mapping[str, Any]) -> Table:
-    """The report's 'Projected changes in LAC costs' table: rows of £M after 3, 5 and 10 years."""
+    """The report's 'Projected changes in LAC costs' table: rows of £M after 3, 5 and 10 years
+    from the starting year, with the uncertainty band on the change when it has been computed."""
     source = response["change_table"]
-    rows = [[_text(row["label"]), *[_number(None if v is None else v * 1e6, "money_m")
-                                    for v in row["values"]]]
+    start_year = source.get("start_year", BASE_YEAR)
+    rows = [[_text(row["label"]), *[_money_m(v) for v in row["values"]]]
             for row in source["rows"]]
+    band = source.get("band")
+    if band:  # two rows of single figures, so the table stays as narrow as the others
+        for place, (bound, words) in enumerate((("high", "high (95th percentile)"),
+                                                ("low", "low (5th percentile)")), start=1):
+            rows.insert(place, [_text(f"Uncertainty band on your settings, {words}"),
+                                *[_money_m(v) for v in band[bound]]])
     published = source.get("published")
     label = response["scenario"]["report_label"]
     if published:
         rows.append([_text(f"{label} (published in the report)"),
-                     *[_number(v * 1e6, "money_m") for v in published]])
+                     *[_money_m(v) for v in published]])
+    notes = []
+    if published:
+        notes.append("“Published in the report” is the report's own figure (APHR 2017, "
+                     "§1.3.3): compare it with the “doing nothing” row.")
+    notes.append(band_note(response))
     return {
         "id": "change",
-        "title": "Change in the annual cost of looked-after children since 2017",
-        "caption": "Projected changes in LAC costs, in the report's own layout (£M, "
-                   "2017 prices unless inflation is set)",
+        # The page writes the title once (only the caption follows each result), so the title
+        # names no year; the caption says where the changes start from.
+        "title": "Change in the annual cost of looked-after children",
+        "caption": f"Projected changes in LAC costs since {start_year}, from "
+                   f"{start_label(response)}, in the report's own layout (£M, 2017 prices unless "
+                   "inflation is set)",
         "columns": [{"label": "Scenario"}, *[{"label": c, "num": True}
                                              for c in source["columns"]]],
         "rows": rows,
-        "notes": ["“Published in the report” is the report's own figure (APHR 2017, "
-                  "§1.3.3): compare it with the “doing nothing” row."] if published else [],
+        "notes": notes,
     }
 
 
-def _payback_months(p: Mapping[str, Any]) -> float | None:
-    """Months of gross savings that repay one year's cost (the model gives no payback itself)."""
-    gross, cost = p.get("gross_savings") or 0.0, p.get("cost") or 0.0
-    if cost <= 0 or gross <= 0:
-        return None
-    return 12 * cost / gross
+def start_label(response: Mapping[str, Any]) -> str:
+    """Where the forecast starts, in words: 'August 2017, the month the report's figures
+    describe' or the later count the reader gave."""
+    start = response.get("start") or {}
+    return str(start.get("label", f"August {BASE_YEAR}"))
 
 
-PROGRAMME_COLUMNS = [
-    {"label": "Programme"}, {"label": "Scale"},
-    {"label": "Cost a year", "num": True},
-    {"label": "Children kept out of care", "num": True},
-    {"label": "Gross savings", "num": True},
-    {"label": "Net savings", "num": True},
-    {"label": "Cashable net savings", "num": True},
-    {"label": "Break-even children", "num": True},
-    {"label": "Payback (months)", "num": True},
-]
-PROGRAMME_NOTE = ("Gross savings: children kept out of care times a year's cost of care (or, for the "
-                  "domestic violence programmes, incidents averted times their cost to social care). "
-                  "Net: less the programme's cost. Cashable: the placement part, which can "
-                  "quickly come out of budgets. Break-even: children kept out of care that "
-                  "would pay for the programme. Payback: months of gross savings that repay "
-                  "a year's cost.")
+def band_note(response: Mapping[str, Any]) -> str:
+    """What the uncertainty band varies and what it does not (the model's own words)."""
+    band = response.get("uncertainty")
+    if band:
+        return str(band["caption"])
+    return ("The uncertainty band is worked out when you pause; it then appears in the charts "
+            "and in this table, with what it varies and what it does not.")
 
 
-def _programme_row(p: Mapping[str, Any]) -> list[Cell]:
-    capacity = p["capacity"]
-    whole = capacity is not None and float(capacity).is_integer()
+def years_caption(response: Mapping[str, Any]) -> dict[str, Any]:
+    """The year-by-year table's caption and notes (its columns are in LAYOUT)."""
+    month = (response.get("start") or {}).get("month", "August")
+    return {
+        "caption": f"Looked-after children in {month} of each year (the month the report's "
+                   f"2017 figures describe) and the year's cost, from {start_label(response)} "
+                   "(the figures in the charts)",
+        "notes": [band_note(response)],
+    }
+
+
+def payback_text(year: int | None) -> str:
+    return "never" if year is None else str(year)
+
+
+def _end_year(response: Mapping[str, Any]) -> int:
+    return int(response["rows"][-1]["year"])
+
+
+def programme_columns(response: Mapping[str, Any]) -> list[dict[str, Any]]:
+    end = _end_year(response)
     return [
-        _text(p["label"]),
-        _number(capacity, "count" if whole else "decimal", unit=p["capacity_unit"]),
-        _number(p["cost"], "money"),
-        _number(p["children_prevented"], "decimal"),
-        _number(p["gross_savings"], "money"),
-        _number(p["net_savings"], "money"),
-        _number(p["cashable_net_savings"], "money"),
-        _number(p.get("break_even_children"), "decimal"),
-        _number(_payback_months(p), "decimal"),
+        {"label": "Programme"}, {"label": "Scale"},
+        {"label": "Cost a year", "num": True},
+        {"label": "Children kept out of care a year", "num": True},
+        {"label": "Savings, first year", "num": True},
+        {"label": "Net savings, first year", "num": True},
+        {"label": f"Net savings to {end}", "num": True},
+        {"label": "Pays back", "num": True},
+        {"label": "Net present value", "num": True},
     ]
 
 
+def programme_note(response: Mapping[str, Any]) -> str:
+    discount = response["parameters"].get("discount_rate", 3.5)
+    start = (response.get("start") or {}).get("year", BASE_YEAR)
+    return (
+        "Savings: this scenario's forecast without the programme less the forecast with it, so "
+        "they follow the scenario's choices (where non-placement costs are held, a child kept "
+        "out of care saves only the placement) and the years of care each child avoids. Net: "
+        f"less the programme's cost. Net savings to {_end_year(response)}: the running total, "
+        "in cash (with the inflation you set). Pays back: the first year from which that "
+        "running total stays above zero; “never” if it does not within the forecast. Net "
+        f"present value: each year's net saving at 2017 prices, discounted at "
+        f"{decimal(discount).removesuffix('.0')}% a year (HM Treasury Green Book) to {start}.")
+
+
+def _programme_row(p: Mapping[str, Any], label: str | None = None,
+                   scale: str | None = None) -> list[Cell]:
+    capacity = p.get("capacity")
+    if scale is not None:
+        scale_cell = _text(scale)
+    else:
+        whole = capacity is not None and float(capacity).is_integer()
+        scale_cell = _number(capacity, "count" if whole else "decimal", unit=p["capacity_unit"])
+    first = p["first_year"]
+    cumulative = p["totals"]["cash"]["net_savings"]
+    real = p["totals"]["real"]["net_savings"]
+    cumulative_text = money_m(cumulative)
+    if money_m(real) != cumulative_text:  # inflation is set: say what it is at 2017 prices too
+        cumulative_text += f"; {money_m(real)} at 2017 prices"
+    return [
+        _text(label or p["label"]),
+        scale_cell,
+        _number(first["cost"], "money"),
+        _number(p["children_prevented"], "decimal"),
+        _number(first["gross_savings"], "money"),
+        _number(first["net_savings"], "money"),
+        {"t": cumulative_text, "v": cumulative},
+        {"t": payback_text(p["payback"]), "v": p["payback"]},
+        _number(p["npv"], "money_m"),
+    ]
+
+
+def _together_row(response: Mapping[str, Any], active: list[Mapping[str, Any]]) -> list[Cell]:
+    together = dict(response["programmes_together"])
+    together["children_prevented"] = math.fsum(p["children_prevented"] for p in active)
+    together["capacity"] = None
+    return _programme_row(together, "All of them together (the forecast with and without)",
+                          f"{len(active)} programmes")
+
+
 def programmes_table(response: Mapping[str, Any]) -> Table:
-    """The programmes switched on in this scenario, at the scale set."""
-    active = [p for p in response["programmes"].values() if p["capacity"]]
+    """The programmes switched on in this scenario, at the scale set, each on its own; and all
+    of them together when there are several (their savings can overlap)."""
+    active = [p for p in response["programmes"].values() if p["in_place"]]
+    rows = [_programme_row(p) for p in active]
+    if len(active) > 1 and "programmes_together" in response:
+        rows.append(_together_row(response, active))
+    notes = [programme_note(response), *(g["message"] for g in response.get("guard_rails", []))]
     return {
         "id": "programmes",
-        "title": "Preventive programmes in this scenario: a year's costs and savings",
-        "caption": "Each programme at the scale you set (2017 prices)" if active else
+        "title": "Preventive programmes in this scenario: costs and savings",
+        "caption": f"Each programme at the scale you set, on its own in this scenario, from "
+                   f"{active[0]['start_year']} (money in cash; 2017 prices unless inflation is "
+                   "set)" if active else
                    "No programme is switched on. Set one under “Preventive programmes” or "
                    "“Placements and stays”, or press a “Use the report's proposal” button there.",
-        "columns": PROGRAMME_COLUMNS,
-        "rows": [_programme_row(p) for p in active],
-        "notes": [PROGRAMME_NOTE] if active else [],
+        "columns": programme_columns(response),
+        "rows": rows,
+        "notes": notes if active else [],
     }
 
 
@@ -275,27 +378,31 @@ def proposals_table(response: Mapping[str, Any]) -> Table:
     return {
         "id": "proposals",
         "title": "The report's proposals, each at the report's own scale",
-        "caption": "What each recommended programme would cost and save a year, with this "
-                   "scenario's other settings (2017 prices)",
-        "columns": PROGRAMME_COLUMNS,
+        "caption": "What each recommended programme would cost and save, on its own in this "
+                   "scenario with its other settings (money in cash; 2017 prices unless "
+                   "inflation is set)",
+        "columns": programme_columns(response),
         "rows": [_programme_row(p) for p in response["programmes_at_report_scale"].values()],
-        "notes": [PROGRAMME_NOTE],
+        "notes": [programme_note(response)],
     }
 
 
 def compare_fixed(response: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Compared figures that do not depend on the year: changes since 2017 over the report's
-    horizons, and a year of the programmes (the yearly ones come from ``series``)."""
-    change = response["change_table"]["rows"][0]["values"]
+    """Compared figures that do not depend on the year: changes since the start over the
+    report's horizons, and the programmes' first year (the yearly ones come from ``series``)."""
+    source = response["change_table"]
+    start_year = source.get("start_year", BASE_YEAR)
+    change = source["rows"][0]["values"]
     programmes = response["programmes"].values()
+    together = response["programmes_together"]
     return [
-        *[{"id": f"change_{h}", "label": f"Change in cost after {h} years (from {BASE_YEAR})",
+        *[{"id": f"change_{h}", "label": f"Change in cost after {h} years (from {start_year})",
            "k": "money_m", "v": None if v is None else v * 1e6}
           for h, v in zip(HORIZONS, change, strict=True)],
-        {"id": "prog_cost", "label": "Programmes: cost a year", "k": "money",
-         "v": math.fsum(p["cost"] for p in programmes)},
-        {"id": "prog_net", "label": "Programmes: net savings a year", "k": "money",
-         "v": math.fsum(p["net_savings"] for p in programmes)},
+        {"id": "prog_cost", "label": "Programmes: cost in their first year", "k": "money",
+         "v": together["first_year"]["cost"]},
+        {"id": "prog_net", "label": "Programmes: net savings in their first year", "k": "money",
+         "v": together["first_year"]["net_savings"]},
         {"id": "prog_children", "label": "Programmes: children kept out of care a year",
          "k": "decimal", "v": math.fsum(p["children_prevented"] for p in programmes)},
     ]
@@ -322,6 +429,9 @@ def summary(response: Mapping[str, Any]) -> str:
     label = response["scenario"]["label"]
     if response.get("changed"):
         label += ", with your changes"
+    start = response.get("start") or {}
+    if start.get("observed"):
+        label += f", starting from {count(start['lac'])} children in care in {start['year']}"
     text = (f"{label}: in {target}, {count(r['lac'])} looked-after "
             f"children costing {money_words(r['total_cost'])} a year")
     if abs(r["total_cost"] - b["total_cost"]) < 0.5 and abs(r["lac"] - b["lac"]) < 0.05:
@@ -338,11 +448,13 @@ def view(response: Mapping[str, Any]) -> dict[str, Any]:
         "scenario": response["scenario"]["id"],
         "settings": response["parameters"],
         "errors": response["errors"],
+        "start": start_label(response),
+        "guard_rails": response.get("guard_rails", []),
         "band": bool(response.get("uncertainty")),
         "summary": summary(response),
         "headline": headline(response),
         "series": series(response),
-        "tables": {t["id"]: t for t in tables},
+        "tables": {**{t["id"]: t for t in tables}, "years": years_caption(response)},
         "compare": compare_fixed(response),
     }
 

@@ -223,7 +223,7 @@ export function renderResults(p, registry, layout, formats, shown, pending) {
   const { view } = shown;
   for (const id of ["change", "programmes"]) renderTable(p.tables[id], view.tables[id], view.tables[id].rows, formats);
   pending.proposals = () => renderTable(p.tables.proposals, view.tables.proposals, view.tables.proposals.rows, formats);
-  pending.years = () => renderTable(p.tables.years, layout.years, yearsRows(view.series, layout), formats);
+  pending.years = () => renderTable(p.tables.years, { ...layout.years, ...view.tables.years }, yearsRows(view.series, layout), formats);
   pending.inputs = () => renderInputs(p, registry, shown);
   for (const [name, draw] of Object.entries(pending)) {
     if (!draw) continue;

@@ -189,8 +189,14 @@ def test_settings_read_only_under_some_choices_say_so() -> None:
     target = next(p for p in registry["parameters"] if p["name"] == "target_rate")
     assert target["aliases"] == ["national_non_uasc_rate"]
     assert "Moves to a target rate" in target["applies_text"]
+    assert [c["name"] for c in registry["choices"]] == ["population_projection", "rate_path",
+                                                        "non_placement_costs", "start_from"]
     demand = next(g for g in registry["groups"] if g["name"] == "Demand")
     assert [c["name"] for c in demand["choices"]] == ["population_projection", "rate_path"]
+    # a later count is read only when the forecast starts from one
+    assert when["observed_lac"] == when["observed_year"] == {"start_from": ["observed"]}
+    forecast = next(g for g in registry["groups"] if g["name"] == "Forecast")
+    assert [c["name"] for c in forecast["choices"]] == ["start_from"]
 
 
 def test_the_page_reads_the_models_own_rules() -> None:

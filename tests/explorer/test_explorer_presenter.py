@@ -64,12 +64,12 @@ def test_formatting_never_fails_and_keeps_the_sign(x: float) -> None:
 def test_a_view_has_what_the_page_needs() -> None:
     view = json.loads(presenter.handle(json.dumps(
         {"scenario": "rising-lac", "overrides": {"edge_of_care_families": "200"}})))
-    assert set(view) == {"scenario", "settings", "errors", "band", "summary", "series", "tables",
-                         "compare", "headline"}
+    assert set(view) == {"scenario", "settings", "errors", "start", "guard_rails", "band",
+                         "summary", "series", "tables", "compare", "headline"}
     assert view["settings"]["edge_of_care_families"] == 200  # what the figures were computed with
     assert view["band"] is False
     assert view["series"]["lac_low"] == [None] * len(view["series"]["year"])
-    assert set(view["tables"]) == {"change", "programmes", "proposals"}
+    assert set(view["tables"]) == {"change", "programmes", "proposals", "years"}
     [edge] = view["tables"]["programmes"]["rows"]
     assert edge[0]["t"].startswith("Edge-of-care")
     assert [presenter.cell_text(c) for c in edge[1:3]] == ["200 families per year", "£457,000"]
@@ -145,3 +145,55 @@ def test_the_year_table_and_the_csv_are_laid_out_from_the_series() -> None:
     assert re.fullmatch(r"[\d,]+ to [\d,]+", presenter.cell_text(rows[5][5]))
     fields = {field for _, field in presenter.LAYOUT["export"]}
     assert fields <= set(view["series"])
+
+
+def test_the_programme_table_shows_the_forecast_difference_and_when_it_pays_back() -> None:
+    """Falling LAC holds non-placement costs: 200 families save £1.20M in the first year, the
+    same as the forecast with and without them; Pause never pays back and says so."""
+    response = api.compute({"scenario": "falling-lac",
+                            "overrides": {"edge_of_care_families": "200", "pause_women": "15"}})
+    table = presenter.programmes_table(response)
+    labels = [c["label"] for c in table["columns"]]
+    assert labels[4:] == ["Savings, first year", "Net savings, first year", "Net savings to 2037",
+                          "Pays back", "Net present value"]
+    edge, pause, together = table["rows"]
+    saved = response["baseline_rows"][1]["net_cost"] - response["rows"][1]["net_cost"]
+    assert together[5]["v"] == saved  # net savings, first year: the forecast difference
+    assert presenter.cell_text(edge[4]) == "£1,200,640"
+    assert (edge[7]["t"], pause[7]["t"]) == ("2018", "never")
+    assert pause[7]["v"] is None and presenter.cell_text(pause[5]).startswith("-£")
+    assert "Net present value" in table["notes"][0] and "3.5%" in table["notes"][0]
+
+
+def test_the_band_says_what_it_varies_and_the_years_their_month() -> None:
+    plain = presenter.view(api.compute({"scenario": "rising-lac"}))
+    assert "worked out when you pause" in plain["tables"]["change"]["notes"][-1]
+    assert "August of each year" in plain["tables"]["years"]["caption"]
+    banded = presenter.view(api.compute({"scenario": "rising-lac", "uncertainty": True,
+                                         "samples": 50}))
+    change = banded["tables"]["change"]
+    assert [r[0]["t"] for r in change["rows"][1:3]] == [
+        "Uncertainty band on your settings, high (95th percentile)",
+        "Uncertainty band on your settings, low (5th percentile)"]
+    assert change["rows"][2][1]["v"] <= change["rows"][0][1]["v"] <= change["rows"][1][1]["v"]
+    note = change["notes"][-1]
+    assert "does not vary" in note and "ONS and SHMA" in note and "no width" in note
+
+
+def test_a_later_count_is_where_the_view_starts() -> None:
+    view = presenter.view(api.compute({"scenario": "baseline-ons", "overrides": {
+        "start_from": "observed", "observed_year": "2022", "observed_lac": "285"}}))
+    assert view["start"].startswith("285 children in care in 2022")
+    assert "starting from 285 children in care in 2022" in view["summary"]
+    assert view["tables"]["change"]["caption"].startswith("Projected changes in LAC costs since "
+                                                          "2022, from 285 children in care")
+    assert len(view["tables"]["change"]["rows"]) == 2  # the report's 2017 figures do not apply
+
+
+def test_with_inflation_the_running_total_is_given_in_cash_and_at_2017_prices() -> None:
+    flat = presenter.programmes_table(api.compute({"overrides": {"edge_of_care_families": 200}}))
+    assert "2017 prices" not in flat["rows"][0][6]["t"]
+    inflated = presenter.programmes_table(api.compute({"overrides": {
+        "edge_of_care_families": 200, "cost_inflation": 2}}))
+    cash, real = inflated["rows"][0][6]["t"].split("; ")
+    assert real.endswith("at 2017 prices") and cash != real.split(" at ")[0]

@@ -35,7 +35,8 @@ def test_each_choice_is_an_assumption_with_labels_defaults_and_a_source():
     assert tuple(choices()) == CHOICE_NAMES
     expected = {"population_projection": ("ons", "shma"),
                 "rate_path": ("constant", "rising-trend", "to-target"),
-                "non_placement_costs": ("share", "constant")}
+                "non_placement_costs": ("share", "constant"),
+                "start_from": ("report", "observed")}
     for name, choice in choices().items():
         assert choice.values == expected[name], name
         assert choice.label and choice.source and choice.group, name
@@ -49,13 +50,13 @@ def test_each_choice_is_an_assumption_with_labels_defaults_and_a_source():
 def test_the_presets_are_the_reports_four_sets_of_choices():
     assert {pid: presets()[pid].choices() for pid in PRESET_IDS} == {
         "baseline-ons": {"population_projection": "ons", "rate_path": "constant",
-                         "non_placement_costs": "share"},
+                         "non_placement_costs": "share", "start_from": "report"},
         "population-growth-only": {"population_projection": "shma", "rate_path": "constant",
-                                   "non_placement_costs": "share"},
+                                   "non_placement_costs": "share", "start_from": "report"},
         "rising-lac": {"population_projection": "shma", "rate_path": "rising-trend",
-                       "non_placement_costs": "share"},
+                       "non_placement_costs": "share", "start_from": "report"},
         "falling-lac": {"population_projection": "shma", "rate_path": "to-target",
-                        "non_placement_costs": "constant"},
+                        "non_placement_costs": "constant", "start_from": "report"},
     }
 
 

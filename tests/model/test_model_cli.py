@@ -81,18 +81,51 @@ def test_programme_json():
     code, out, _ = call("programme", "edge-of-care", "--json")
     assert code == 0
     r = json.loads(out)
-    assert r["capacity"] == 135.5 and round(r["net_savings"]) == 1_225_163
+    assert r["capacity"] == 135.5 and round(r["first_year"]["net_savings"]) == 1_225_163
+    assert r["payback"] == 2018 and r["scenario"] == "baseline-ons"
     for pid in ("pause", "parenting", "dv-victims", "dv-perpetrators"):
         code, out, _ = call("programme", pid, "--json")
         assert code == 0
         r = json.loads(out)
-        for key in ("capacity", "cost", "children_prevented", "gross_savings", "net_savings",
-                    "cashable_net_savings"):
+        for key in ("capacity", "cost", "children_prevented", "cash", "real", "payback", "npv"):
             assert key in r
     code, _, err = call("programme", "edge-of-care", "--set", "edge_of_care_success_rate=101")
     assert code == 2 and "between 0 and 100" in err
     code, _, err = call("programme", "magic")
     assert code == 2 and err.startswith("error: programme must be one of")
+
+
+def test_a_programme_that_never_pays_back_says_so():
+    code, out, _ = call("programme", "pause", "--json")
+    r = json.loads(out)
+    assert code == 0 and r["payback"] is None
+    assert all(v < 0 for v in r["cash"]["net_savings"])
+    code, out, _ = call("programme", "pause")
+    assert code == 0 and "payback year: never, within the forecast" in out
+
+
+def test_programme_savings_follow_the_scenario():
+    """In the Falling scenario non-placement costs are held, so a child kept out of care saves
+    only the placement (£1.20M a year for 200 families, not the fixed £2.27M)."""
+    code, out, _ = call("programme", "edge-of-care", "--scenario", "falling-lac", "--json",
+                        "--set", "edge_of_care_families=200")
+    r = json.loads(out)
+    assert code == 0 and round(r["first_year"]["gross_savings"] / 1e6, 2) == 1.20
+    code, out, _ = call("programme", "edge-of-care", "--scenario", "rising-lac", "--json",
+                        "--set", "edge_of_care_families=200")
+    assert round(json.loads(out)["first_year"]["gross_savings"] / 1e6, 2) == 2.27
+
+
+def test_samples_and_seed_without_the_band_are_refused():
+    for extra in (("--samples", "50"), ("--seed", "3"), ("--samples", "50", "--seed", "3")):
+        code, out, err = call("run", "--scenario", "rising-lac", *extra)
+        assert code == 2 and out == ""
+        assert "the uncertainty band: add --uncertainty" in err
+    code, out, _ = call("run", "--scenario", "rising-lac", "--uncertainty", "--samples", "50",
+                        "--seed", "3", "--csv")
+    assert code == 0
+    header = out.splitlines()[0].split(",")
+    assert header[-4:] == ["lac_low", "lac_high", "total_cost_low", "total_cost_high"]
 
 
 def test_reproduce_and_backtest():

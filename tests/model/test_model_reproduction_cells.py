@@ -1,33 +1,37 @@
-"""One test per published figure: within tolerance, or a strict expected failure naming why.
+"""One test per published figure: exact or explained at its printed precision, or a strict
+expected failure naming why.
 
 Needs pytest (parametrize and xfail), so the Pyodide runner skips this module; the plain
-test_model_reproduction.py checks the same set of failures there.
+test_model_reproduction.py checks the same set of cells there.
 """
 
 import pytest
 
 from model import reproduction
 
-# Why each of these published figures cannot be reproduced (the arithmetic is in the record's
-# explanation and on the site's "How the model reproduces the report" page).
+# Why neither the model nor the report's own figures give each of these exactly (the arithmetic
+# is in the record's explanations and on the site's "How the model reproduces the report" page).
 REASONS = {
+    "cost-of-doing-nothing/rising-lac/5y": (
+        "Rising CLA 5-year cell: the one calibrated whole number (7 UASC a year in 2011-2014) "
+        "gives £3.99M; no whole number gives all three cells of the row exactly"
+    ),
     "cost-of-doing-nothing/falling-lac/10y": (
-        "Falling CLA 10-year cell: the model gives -£0.09M in 2027; the published +£0.94M "
-        "matches the model's 2037 (20-year) change, +£0.97M"
+        "Falling CLA 10-year cell: the model gives -£0.09M in 2027; the published +£0.94M is "
+        "nearest the model's 2037 (20-year) change, +£0.97M"
+    ),
+    "table1/lac-rate-11.6/savings": (
+        "Table 1, 11.6% fewer children: £2.58M implies a 2017 total of £22.24M, not £22.43M"
+    ),
+    "table1/stay-1-week/savings": (
+        "Table 1, one week less in care: £0.65M implies a 2017 total of £22.75M, not £22.43M"
     ),
     "pause/savings-low": (
-        "Pause lower saving: 2.55 x £70,792 = £180,520 (the method that reproduces the upper "
-        "£307,945); the published £128,520 is £52,000 less, most plausibly a copying slip"
-    ),
-    "pause/cashable-low": "Pause lower cashable saving: 53% of the slipped £128,520",
-    "parenting/break-even-children": (
-        "Parenting break-even: £237,162 / £70,792 = 3.35 children, printed as 3.4 (1.5% off)"
+        "Pause lower saving: 2.55 x £70,792 = £180,520; the published £128,520 is £52,000 less "
+        "(a copying slip?) or 2.55 x £50,400, a cost the report gives nowhere"
     ),
     "parenting/break-even-one-in": (
         "Parenting '1 in 50 families': 135 / 3.35 = 1 in 40; 1 in 50 would not break even"
-    ),
-    "table6/perpetrators/incidents": (
-        "Perpetrators' incidents: £22,707 / £1,183 = 19.2, printed as 19 (1.05% off)"
     ),
 }
 
@@ -42,8 +46,7 @@ def _cases():
 
 @pytest.mark.parametrize("item", list(_cases()))
 def test_published_figure(item):
-    difference = abs(item["model"] - item["published"])
-    assert difference <= item["tolerance"], (
-        f"{item['table']} / {item['row']} / {item['column']}: published {item['published']}, "
-        f"model {item['model']:.4f}, tolerance {item['tolerance_rule']}. {item['explanation']}"
+    assert item["verdict"] in ("exact", "explained"), (
+        f"{item['table']} / {item['row']} / {item['column']}: printed {item['printed']}, "
+        f"model {item['model']:.4f}. {item['explanation']}"
     )

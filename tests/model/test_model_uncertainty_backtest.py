@@ -16,11 +16,13 @@ def test_percentile():
 
 def test_ranges_follow_the_current_value():
     r = {name: (lo, c, hi) for name, lo, c, hi in uncertainty.ranges(defaults())}
-    assert r["cost_per_week"] == (965, 1072, 1179)
-    moved = dict(defaults(), cost_per_week=2144)
+    assert r["uasc"] == (28, 38, 50)
+    moved = dict(defaults(), uasc=76)
     r2 = {name: (lo, c, hi) for name, lo, c, hi in uncertainty.ranges(moved)}
-    assert math.isclose(r2["cost_per_week"][0], 1930) and r2["cost_per_week"][1] == 2144
-    assert "population_growth_scale" in r and "edge_of_care_success_rate" in r
+    assert math.isclose(r2["uasc"][0], 56) and r2["uasc"][1] == 76
+    assert "edge_of_care_success_rate" in r
+    # 2017 spending is known, so what a child in care costs is not in the band
+    assert not {"cost_per_week", "weeks_in_care", "non_placement_share"} & set(r)
 
 
 def test_band_is_deterministic_for_a_seed():

@@ -30,8 +30,11 @@ request = {"scenario": "rising-lac", "uncertainty": True, "samples": 200, "seed"
 chosen = {"scenario": "baseline-ons", "uncertainty": True, "samples": 200, "seed": 2,
           "overrides": {"rate_path": "to-target", "target_rate": 60, "years_to_target": 4,
                         "population_projection": "shma", "non_placement_costs": "constant"}}
+later = {"scenario": "falling-lac", "uncertainty": True, "samples": 200, "seed": 3,
+         "overrides": {"start_from": "observed", "observed_year": 2022, "observed_lac": 285,
+                       "pause_women": 15, "years_of_care_avoided": 1.65, "dv_victim_places": 60}}
 payload = {"compute": api.compute(request), "choices": api.compute(chosen),
-           "reproduction": reproduction.comparisons()}
+           "later": api.compute(later), "reproduction": reproduction.comparisons()}
 hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 `;
 

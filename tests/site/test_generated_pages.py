@@ -65,11 +65,20 @@ def test_figures_are_written_the_gov_uk_way() -> None:
 def test_the_reproduction_page_shows_every_published_cell_and_the_back_test(site_dir: Path) -> None:
     from model.reproduction import comparisons
 
+    from model.reproduction import summary
+
     page = _article_text(_page(site_dir, "model/reproduction.md").read_text())
     cells = comparisons()
-    assert f"{sum(c['ok'] for c in cells)} of {len(cells)} published figures are reproduced" in page
+    s = summary()
+    assert f"The report publishes {s['cells']} figures" in page
+    for kind in ("Calibrated", "The report's own arithmetic", "Consistency", "Method check",
+                 "Forecast check"):
+        assert kind in page
     for c in cells:
-        if not c["ok"]:
+        assert c["printed"] in page
+        if c["verdict"] == "differs":
             assert c["row"] in page
+    assert "2.55 x £50,400" in page and "£52,000" in page  # both exact explanations
     assert "Back-test: the 2017 projections against what happened" in page
     assert "285" in page  # July 2022, Fostering Recruitment Update
+    assert "Counts inside the band" in page
