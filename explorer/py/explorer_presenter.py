@@ -171,7 +171,8 @@ def series(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
     return out
 
 
-def _programmes_to_date(response: Mapping[str, Any], years: list[int]) -> dict[str, list[float]]:
+def _programmes_to_date(response: Mapping[str, Any],
+                        years: list[int]) -> dict[str, list[float | None]]:
     """All the programmes together, year by year: their running net savings (cash) and the net
     present value of the savings so far, so two scenarios can be compared in any year."""
     together = response.get("programmes_together") or {}
@@ -182,7 +183,8 @@ def _programmes_to_date(response: Mapping[str, Any], years: list[int]) -> dict[s
     rate = 1 + float(together.get("discount_rate", 0.0)) / 100
     start = int(together.get("npv_year", years[0]))
     cash_total, npv_total = 0.0, 0.0
-    cash, npv = [], []
+    cash: list[float | None] = []
+    npv: list[float | None] = []
     for year in years:
         cash_total += by_year.get(year, 0.0)
         npv_total += real.get(year, 0.0) / rate ** (year - start)
