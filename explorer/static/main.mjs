@@ -16,7 +16,7 @@ import { createScheduler } from "./scheduler.mjs";
 import { defaultsFor, overridesFor, sameSettings, settingsKey } from "./settings.mjs";
 import { phaseOf, createStore } from "./store.mjs";
 import { announcement, statusModel } from "./status.mjs";
-import { drawPending, parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus, useAbbreviations } from "./view.mjs";
+import { drawPending, parts, renderCompare, renderModelStatus, renderProblems, renderResults, renderStatus, useAbbreviations, watchOverflow } from "./view.mjs";
 
 const LINK_DELAY_MS = 250; // browsers throttle history updates: write the address when settled
 const ANNOUNCE_DELAY_MS = 700; // tell screen readers the result once changes settle
@@ -84,6 +84,7 @@ async function createSession(root) {
   explorer.state = () => store.get();
   const session = { root, data, registry, layout, formats, store, p: parts(root), pending: {}, charts: null, cause: { reason: link ? "link" : "start", eventTime: null }, lastWritten: null, linkTimer: 0, announceTimer: 0, lastStatus: null };
   session.actions = actions(session);
+  watchOverflow(root);
   session.controls = bindControls(root, registry, session.actions);
   bindToolbar(session);
   store.subscribe((state, previous) => render(session, state, previous));

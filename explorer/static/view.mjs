@@ -69,7 +69,7 @@ export function renderTable(el, table, rows, formats) {
       row.forEach((text, i) => {
         const td = document.createElement(i === 0 ? "th" : "td");
         if (i === 0) td.scope = "row";
-        else td.className = "num";
+        else if (table.columns[i]?.num || table.columns[i]?.k) td.className = "num";
         setText(td, text);
         tr.append(td);
       });
@@ -85,6 +85,24 @@ export function renderTable(el, table, rows, formats) {
       return note;
     }));
   }
+}
+
+/** Mark each table region that is wider than its column (.ex-overflows: edge shadows). The sizes
+ * are read after layout, by a ResizeObserver, so a change never forces an extra layout. Returns
+ * the observer (kept with the page's element, across visits). */
+export function watchOverflow(root) {
+  const watch = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const region = target.closest(".ex-scroll");
+      const overflows = region.scrollWidth > region.clientWidth + 1;
+      if (region.classList.contains("ex-overflows") !== overflows) region.classList.toggle("ex-overflows", overflows);
+    }
+  });
+  for (const table of root.querySelectorAll(".ex-scroll > table")) {
+    watch.observe(table);
+    watch.observe(table.parentElement);
+  }
+  return watch;
 }
 
 /** The page's parts, found once per mount. */

@@ -412,3 +412,39 @@ def test_a_reader_who_only_reads_never_downloads_the_model(browser: Browser, sit
         assert any(u.endswith("pyodide.asm.wasm") for u in log.requests)
     finally:
         context.close()
+
+
+ALL_PROGRAMMES = ("&edge_of_care_families=200&pause_women=15&parenting_places=135"
+                  "&dv_victim_places=60&dv_perpetrator_places=10"
+                  "&reunification_weeks_reduction=1&placement_cost_reduction=5")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_table_fits_or_scrolls_in_a_labelled_region_the_keyboard_can_reach(
+        browser: Browser, site_url: str, width: int) -> None:
+    """Nothing is cut off: at 1280 px every table fits; on a phone a wide table scrolls inside a
+    focusable, labelled region that shows it has more (edge shadows), and the page never does."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{site_url}{PAGE}#scenario=rising-lac{ALL_PROGRAMMES}")
+        wait_phase(tab, "current", "banding")
+        expect(tab.locator("#t-programmes tbody tr")).to_have_count(8)  # 7, then all together
+        tab.evaluate("for (const d of document.querySelectorAll('#explorer details')) d.open = true")
+        tab.wait_for_function("() => document.querySelectorAll('#t-years tbody tr').length")
+        tab.wait_for_timeout(300)
+        regions = tab.evaluate("""() => [...document.querySelectorAll('#explorer .ex-scroll')]
+            .filter(r => r.offsetParent && r.scrollWidth > r.clientWidth + 1)
+            .map(r => [r.querySelector('table').id, r.tabIndex, getComputedStyle(r).overflowX,
+                       r.getAttribute('role'), Boolean(r.getAttribute('aria-labelledby')),
+                       r.classList.contains('ex-overflows')])""")
+        if width == 1280:
+            assert regions == [], regions
+        else:
+            assert {r[0] for r in regions} >= {"t-programmes", "t-years"}
+            for table_id, tab_index, overflow, role, labelled, shadows in regions:
+                assert (tab_index, overflow, role, labelled, shadows) == (
+                    0, "auto", "region", True, True), table_id
+        assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+    finally:
+        context.close()
