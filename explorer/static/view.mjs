@@ -120,6 +120,7 @@ export function parts(root) {
     announce: $("ex-announce"),
     chartsWhose: $("ex-charts-whose"),
     bandWait: root.querySelector(".ex-band-wait"),
+    bandNote: $("ex-band-note"),
     dimmed: [root.querySelector(".ex-chart-grid"), $("ex-summary"), ...root.querySelectorAll(".ex-tables table")],
     legendPinned: $("ex-legend-pinned"),
     problems: $("ex-problems"),
@@ -239,6 +240,7 @@ export function renderCompare(p, registry, layout, formats, state) {
  * another result. `pending` keeps what each still needs. */
 export function renderResults(p, registry, layout, formats, shown, pending) {
   const { view } = shown;
+  putText(p.bandNote, view.tables.years.notes[0] ?? ""); // what the band varies, and what not
   for (const id of ["change", "programmes"]) renderTable(p.tables[id], view.tables[id], view.tables[id].rows, formats);
   pending.proposals = () => renderTable(p.tables.proposals, view.tables.proposals, view.tables.proposals.rows, formats);
   pending.years = () => renderTable(p.tables.years, { ...layout.years, ...view.tables.years }, yearsRows(view.series, layout), formats);

@@ -79,6 +79,24 @@ def test_a_shared_link_with_choices_shows_what_the_command_line_computes(
     assert log.page_errors == [] and log.console_errors == []
 
 
+def test_a_link_can_start_the_forecast_from_a_later_count(page: tuple[Page, PageLog],
+                                                         site_url: str) -> None:
+    """Re-basing on July 2022's count (285) is a setting like any other: in the link, in the
+    controls, and computed as the command line computes it."""
+    tab, log = page
+    sets = {"start_from": "observed", "observed_year": "2022", "observed_lac": "285"}
+    tab.goto(f"{site_url}{PAGE}#scenario=rising-lac&" + "&".join(f"{k}={v}" for k, v in sets.items()))
+    wait_phase(tab, "current")
+    expected = cli_run("rising-lac", sets)
+    assert [r[3] for r in table(tab, "years")] == [presenter.count(r["lac"]) for r in expected["rows"]]
+    expect(tab.locator("#ex-summary")).to_contain_text("starting from 285 children in care in 2022")
+    assert tab.is_checked("#o-start_from-observed")
+    assert tab.input_value("#n-observed_year") == "2022"
+    expect(tab.locator("#c-observed_year .ex-not-used")).to_be_hidden()
+    expect(tab.locator("#t-change caption")).to_contain_text("since 2022, from 285 children")
+    assert log.page_errors == []
+
+
 def test_a_choice_moves_with_the_keyboard_and_is_announced(page: tuple[Page, PageLog],
                                                            site_url: str) -> None:
     tab, log = page
