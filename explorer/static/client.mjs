@@ -5,7 +5,7 @@
 // { type: "error", id, message }, and says { type: "ready" } or { type: "failed", message } once.
 // A runtime that neither starts nor fails (seen when WebAssembly is blocked) is failed after
 // `startTimeoutMs`; a slow connection gets that long to download the runtime.
-export function createClient({ workerUrl, createWorker = defaultWorker, startTimeoutMs = 180_000, now = () => performance.now() }) {
+export function createClient({ workerUrl, createWorker = defaultWorker, early = null, startTimeoutMs = 180_000, now = () => performance.now() }) {
   let worker = null;
   let status = "off";
   let reason = "";
@@ -31,6 +31,7 @@ export function createClient({ workerUrl, createWorker = defaultWorker, startTim
   function onMessage(message) {
     if (message?.type === "ready") {
       clearTimeout(timer);
+      if (message.phases) timings.worker = { ...message.phases, origin: message.origin };
       setStatus("ready");
     } else if (message?.type === "failed") {
       setStatus("failed", message.message || "the model could not start");
@@ -57,24 +58,37 @@ export function createClient({ workerUrl, createWorker = defaultWorker, startTim
       return reason;
     },
     timings,
+    /** Whether a worker is already on its way (boot.js started one). */
+    get early() {
+      return Boolean(early?.worker);
+    },
     /** Start the worker, once; later calls do nothing. */
     start() {
       if (status !== "off") return;
       timings.start = now();
       if (typeof WebAssembly !== "object") return setStatus("failed", "this browser cannot run WebAssembly");
+      // A worker boot.js started before this module arrived: taken over, with what it said.
+      const adopted = early?.worker ?? null;
       try {
-        worker = createWorker(workerUrl);
+        worker = adopted ?? createWorker(workerUrl);
       } catch (error) {
         return setStatus("failed", `this browser cannot start a module worker (${error?.message ?? error})`);
       }
       setStatus("starting");
-      worker.addEventListener("message", (event) => onMessage(event.data));
-      worker.addEventListener("error", (event) => {
+      const onError = (event) => {
         event.preventDefault?.();
         setStatus("failed", event.message || "a file the model needs could not be loaded");
-      });
+      };
+      worker.addEventListener("message", (event) => onMessage(event.data));
+      worker.addEventListener("error", onError);
       worker.addEventListener("messageerror", () => setStatus("failed", "the model's answer could not be read"));
+      // The timer first: what an early worker already said (ready, or failed) must be able to clear it.
       timer = setTimeout(() => setStatus("failed", `it did not start within ${Math.round(startTimeoutMs / 60_000)} minutes`), startTimeoutMs);
+      if (adopted) {
+        worker.removeEventListener("message", early.listen);
+        worker.removeEventListener("error", early.listen);
+        for (const event of early.said.splice(0)) event.type === "error" ? onError(event) : onMessage(event.data);
+      }
     },
     /** The view for `request` (a model request), once the worker has computed it. */
     compute(request) {

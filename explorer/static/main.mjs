@@ -67,7 +67,8 @@ async function createSession(root) {
   const formats = registry.formats;
   useAbbreviations(data.abbreviations);
   const codeBase = new URL("./", dataUrl).href;
-  client ??= createClient({ workerUrl: new URL("worker.mjs", codeBase).href });
+  client ??= createClient({ workerUrl: new URL("worker.mjs", codeBase).href, early: window.explorerBoot });
+  explorer.model = client.timings;
 
   const link = isScenario(location.hash) ? parseLink(location.hash, registry) : null;
   const asked = link?.settings ?? { scenario: registry.default_preset, values: defaultsFor(registry, registry.default_preset) };
@@ -94,7 +95,7 @@ async function createSession(root) {
   render(session, store.get(), { asked: null, askedPinned: undefined, shown: undefined, pinned: undefined, problems: null, model: null, page: null });
   if (link) session.controls.openChanged();
   session.scheduler.plan();
-  if (phaseOf(store.get(), registry) === "waiting") client.start(); // a link needs the model now
+  if (phaseOf(store.get(), registry) === "waiting" || client.early) client.start(); // a link needs the model now
   bokeh
     .then((Bokeh) => {
       const doc = prepare(data.charts.doc, data.charts, chartSources(session, store.get()), data.charts.themes[schemeName(session)]);

@@ -33,6 +33,7 @@ for (const level of ["warn", "error"]) {
   };
 }
 
+const phases = { script: started }; // performance.now() marks, sent with "ready" (the benchmark)
 const loading = (async () => {
   const pyodideBase = here(CONFIG.pyodide);
   const pyodide = await loadPyodide({
@@ -41,6 +42,7 @@ const loading = (async () => {
     lockFileURL: here(CONFIG.lock), // names only the model: nothing can come from elsewhere
     packages: [CONFIG.package], // downloaded while Python starts; its sha256 is checked
   });
+  phases.python = performance.now();
   let entry;
   try {
     entry = pyodide.pyimport(CONFIG.entry);
@@ -49,12 +51,13 @@ const loading = (async () => {
     await mountFullStdlib(pyodide);
     entry = pyodide.pyimport(CONFIG.entry);
   }
+  phases.model = performance.now();
   return { pyodide, handle: entry.handle };
 })();
 const ready = Promise.race([loading, wasmFailure]);
 
 ready.then(
-  () => postMessage({ type: "ready", ms: performance.now() - started }),
+  () => postMessage({ type: "ready", ms: performance.now() - started, phases, origin: performance.timeOrigin }),
   (error) => postMessage({ type: "failed", message: String(error?.message ?? error).split("\n")[0].slice(0, 300) }),
 );
 

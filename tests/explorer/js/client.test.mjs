@@ -85,3 +85,21 @@ test("a failed request leaves the worker usable", async () => {
   assert.deepEqual(await second, [1]);
   assert.equal(client.status, "ready");
 });
+
+test("a worker boot.js started early is taken over, with what it said meanwhile", async () => {
+  const worker = fakeWorker();
+  const said = [{ type: "message", data: { type: "ready" } }];
+  const early = { worker, said, listen: () => {} };
+  worker.removeEventListener = () => {};
+  let made = 0;
+  const client = createClient({ workerUrl: "w.mjs", createWorker: () => (made++, fakeWorker()), early, startTimeoutMs: 20 });
+  assert.equal(client.early, true);
+  client.start();
+  assert.equal(made, 0); // no second worker
+  assert.equal(client.status, "ready"); // what it said before the client arrived counts
+  const answer = client.compute({});
+  worker.emit("message", { type: "result", id: 1, json: "2" });
+  assert.equal(await answer, 2);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  assert.equal(client.status, "ready"); // the start timer was cleared, not left to fail a ready model
+});
