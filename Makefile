@@ -50,7 +50,7 @@ zensical-site: $(ZVENV)/.installed
 	$(BIN)/python -m sitegen compare site site-zensical
 	SITE_DIR=site-zensical $(BIN)/pytest -q -m smoke
 
-bench: chromium $(VENV)/.installed node_modules/.installed  ## print speed and size figures
+bench: site chromium  ## print speed and size figures (BENCH_PREVIOUS=path/to/site: also an older build)
 	$(BIN)/python -m bench
 
 validate: $(VENV)/.installed  ## check every file in content/ against every rule (a few seconds)

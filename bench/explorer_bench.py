@@ -1,34 +1,33 @@
-"""Speed and size of the scenario explorer, against the targets in issue 5.
+"""Speed and size of the scenario explorer on the site's page, against the targets in issue 9.
 
-Builds the page twice into a temporary folder: as shipped ("optimised") and the straightforward
-version of the same page (explorer.variants.STRAIGHTFORWARD: no build-time results, Pyodide
-started alongside the charts, full standard library and lock file, band on every change, no
-coalescing, Panel's default output). Each is served from 127.0.0.1 by the tests' static server
-(tests/support/server.py) and opened in headless Chromium with an empty cache for every run;
-figures are medians of RUNS runs.
+Opens the built site (SITE_DIR, default site/: `make site` builds it) in headless Chromium, served
+from 127.0.0.1 by the tests' static server, with an empty cache for every run (a new browser
+context); figures are medians of RUNS runs. With BENCH_PREVIOUS=path/to/site it measures that
+build too (the previous design: the explorer in an <iframe> of the same page), the same way, and
+prints both side by side with the ratio.
 
-  first chart      navigation start -> the scenario's line is on the canvas (read from pixels)
+  first chart      navigation start -> the scenario's line is on a chart's canvas (read from
+                   pixels, in the page or its frame)
   shared link      navigation start -> a link's own settings computed and painted
-  control          input event -> both charts repainted (BokehJS's paint promise), 50 changes
-  bytes            every response (headers and body), page and worker, until the model has
-                   answered; "gzip": the same responses as a host that gzips them (level 6)
-                   would send them, each compressible file compressed here
-
-When `make site` has built site/, the shipped page is also timed inside the site's /explorer/
-page, as readers open it (its figures count from that page's navigation start).
+  returning        the reader goes back to the explorer within the visit (history.back from
+                   another page of the site) -> the scenario's computed figures on screen
+  control          input event -> both charts repainted (BokehJS's own "repainted" signal),
+                   50 changes, once the model runs
+  model start      the model asked for (this design starts it when the reader reaches for a
+                   setting, or a link needs it) -> ready to calculate
+  bytes            every response (headers and body), page and worker: for the page as opened
+                   (this design loads the model only when it is needed) and with the model
+                   running; "gzip": as a host that gzips them (level 6) would send them
 """
 
 from __future__ import annotations
 
 import gzip
 import os
-import socketserver
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -38,31 +37,28 @@ from urllib.parse import unquote, urlsplit
 from tests.support.server import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))  # as the tests: `make site` builds it
-RUNS = 5
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 CHANGES = 50
-APP = "explorer/app/"
+PAGE = "explorer/"
 LINK = "#scenario=rising-lac&edge_of_care_families=200&pause_women=15&cost_per_week=1100"
-TIMEOUT_MS = 90_000
+TIMEOUT_MS = 120_000
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg"}
 
 TARGETS = {
-    "first_chart": ("first chart, default scenario", 1000.0, "ms"),
-    "link_shown": ("shared link computed and shown", 3500.0, "ms"),
-    "control_median": ("control -> repainted chart, median", 30.0, "ms"),
-    "control_p95": ("control -> repainted chart, p95", None, "ms"),
-    "choice_median": ("choice (radio) -> repainted, median", 30.0, "ms"),
-    "model_ready": ("Pyodide and the model ready", None, "ms"),
-    "framed_first_chart": ("first chart via the site's /explorer/", 1000.0, "ms"),
-    "framed_link": ("shared link via the site's /explorer/", 3500.0, "ms"),
-    "bytes_cold": ("bytes transferred, cold", None, "B"),
-    "bytes_gzip": ("bytes transferred, cold, gzip", 6.5e6, "B"),
-    "bytes_warm": ("bytes transferred, warm reload", None, "B"),
-    "requests": ("requests, cold", None, "n"),
+    "first_chart": ("first chart", 800.0, "ms"),
+    "link_shown": ("a shared link's own figures", 1800.0, "ms"),
+    "returning": ("back to the explorer: computed figures", 100.0, "ms"),
+    "control_median": ("control -> repainted charts, median", 20.0, "ms"),
+    "control_p95": ("control -> repainted charts, p95", None, "ms"),
+    "model_start": ("the model: started -> ready", None, "ms"),
+    "bytes_page_gzip": ("transferred, cold: the page, gzip", 5.0e6, "B"),
+    "bytes_gzip": ("transferred, cold: page + model, gzip", 5.0e6, "B"),
+    "bytes_cold": ("transferred, cold: page + model, as served", None, "B"),
+    "requests": ("requests, cold: page + model", None, "n"),
 }
 
 # Finds the scenario's line (Okabe-Ito blue, #0072B2) on any chart canvas, every frame, from the
-# first frame on, so "first chart" means data on screen whichever way the page got it.
+# first frame on, in the page or in a frame of it, and tells the top page when (epoch ms).
 FIRST_CHART_PROBE = """
 (() => {
   const canvases = (root, out) => {
@@ -84,50 +80,89 @@ FIRST_CHART_PROBE = """
     return found > 150;
   };
   const tick = () => {
-    if (document.readyState !== "loading" && drawn()) window.__firstChart = performance.now();
-    else requestAnimationFrame(tick);
+    if (document.readyState !== "loading" && drawn()) {
+      const top = window.top;
+      const now = performance.timeOrigin + performance.now();
+      if (top.__firstChartEpoch === undefined) top.__firstChartEpoch = now;
+    } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })();
 """
 
+# The same measure in both designs: from the input event to BokehJS's own "repainted" signal of
+# both charts (the previous design's "explorer:render" came one frame after it asked BokehJS to
+# paint, before the paint itself).
 CONTROL_LOOP = """
 async ([name, changes]) => {
+  const plots = new Map(); // model id -> the plot's view drawn on screen
+  for (const root of Object.values(Bokeh.index))
+    for (const v of root.owner.query((x) => x.repainted !== undefined && x.canvas_view !== undefined))
+      if (v.el.isConnected) plots.set(v.model.id, v);
+  let paints = [];
+  for (const plot of plots.values()) plot.repainted.connect(() => paints.push(performance.now()));
   const input = document.getElementById("n-" + name);
   const times = [];
   for (let i = 0; i < changes; i += 1) {
-    const painted = new Promise((resolve) => document.addEventListener("explorer:render",
-      function on(e) { if (e.detail.reason === "control") {
-        document.removeEventListener("explorer:render", on); resolve(e.detail); } }));
-    input.value = String(100 + 7 * i);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    const detail = await painted;
-    times.push(detail.paintedAt - detail.eventTime);
     await new Promise((r) => setTimeout(r, 40));
+    paints = [];
+    const event = new Event("input", { bubbles: true });
+    input.value = String(100 + 7 * i);
+    input.dispatchEvent(event);
+    const start = performance.now();
+    while (paints.length < plots.size && performance.now() - start < 5000) {
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    times.push(Math.max(...paints) - event.timeStamp);
   }
   return times;
 }
 """
 
-# The rate path's radios, in turn: a choice changes the whole forecast, not one term of it.
-CHOICE_LOOP = """
-async ([name, changes]) => {
-  const radios = [...document.querySelectorAll(`input[type="radio"][data-choice="${name}"]`)];
-  const times = [];
-  for (let i = 0; i < changes; i += 1) {
-    const painted = new Promise((resolve) => document.addEventListener("explorer:render",
-      function on(e) { if (e.detail.reason === "control") {
-        document.removeEventListener("explorer:render", on); resolve(e.detail); } }));
-    const radio = radios[(i + 1) % radios.length];
-    radio.checked = true;
-    radio.dispatchEvent(new Event("change", { bubbles: true }));
-    const detail = await painted;
-    times.push(detail.paintedAt - detail.eventTime);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  return times;
-}
-"""
+
+# ------------------------------------------------------------------------------ the two designs
+@dataclass(frozen=True)
+class Design:
+    """How to read one design's explorer: in the page itself, or in a frame of it."""
+
+    name: str
+    framed: bool
+
+    def target(self, page: Any) -> Any:
+        """The page or frame the explorer lives in."""
+        if not self.framed:
+            return page
+        page.wait_for_selector("iframe.explorer-frame", timeout=TIMEOUT_MS)
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while time.monotonic() < deadline:
+            frame = next((f for f in page.frames if "/explorer/app/" in f.url), None)
+            if frame is not None:
+                return frame
+            page.wait_for_timeout(20)
+        raise TimeoutError("the explorer's frame did not load")
+
+    @property
+    def timings(self) -> str:
+        return "explorer.timings" if self.framed else "scenarioExplorer.timings"
+
+    def model_ready(self) -> str:
+        if self.framed:
+            return "explorer.timings.modelReady"
+        return ("(scenarioExplorer.state && scenarioExplorer.state().model.status === 'ready' "
+                "? performance.now() : undefined)")
+
+    def use_model(self, page: Any) -> None:
+        """Do what a reader about to change a setting does: this design then starts the model
+        (the previous one started it after the first chart whatever the reader did)."""
+        if not self.framed:
+            page.wait_for_function("() => window.scenarioExplorer && scenarioExplorer.state",
+                                   timeout=TIMEOUT_MS)
+            page.focus("#n-uasc")
+
+
+CURRENT = Design("this design", framed=False)
+PREVIOUS = Design("previous design", framed=True)
+
 
 # ------------------------------------------------------------------------------ sizes
 GZIP_HEADER = len(b"Content-Encoding: gzip\r\n")
@@ -137,7 +172,7 @@ GZIP_HEADER = len(b"Content-Encoding: gzip\r\n")
 class Response:
     headers: int
     body: int
-    gzip_body: int  # the body as a gzipping host would send it
+    gzip_body: int
 
     @property
     def size(self) -> int:
@@ -156,7 +191,6 @@ def _gzipped_size(path: Path) -> int:
 
 
 def _file_for(root: Path, url: str) -> Path | None:
-    """The file under ``root`` that the static server sent for ``url``."""
     path = root / unquote(urlsplit(url).path).lstrip("/")
     if path.is_dir():
         path = path / "index.html"
@@ -191,25 +225,7 @@ class Figures:
 
 
 @contextmanager
-def _quiet_disconnects() -> Iterator[None]:
-    """A run that ends while a file is still downloading closes its socket, which the tests'
-    server reports with a traceback. Only such disconnects are kept quiet, while the bench runs."""
-    original = socketserver.BaseServer.handle_error
-
-    def handle_error(self: socketserver.BaseServer, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            original(self, request, client_address)
-
-    setattr(socketserver.BaseServer, "handle_error", handle_error)  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(socketserver.BaseServer, "handle_error", original)  # noqa: B010
-
-
-@contextmanager
-def _cold_page(browser: Any, url: str,
-               on_request: Callable[[Any], None] | None = None) -> Iterator[Any]:
+def _cold_page(browser: Any, on_request: Callable[[Any], None] | None = None) -> Iterator[Any]:
     """A page in a new browser context: an empty cache, in an already running browser."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
@@ -222,94 +238,113 @@ def _cold_page(browser: Any, url: str,
         context.close()
 
 
-@contextmanager
-def _profile_page(pw: Any) -> Iterator[Any]:
-    """A page in a new browser profile on disk, as a reader's browser has, for warm reloads: an
-    incognito context keeps its cache in memory and cannot hold the 9.6 MB WebAssembly file."""
-    from tests.support.browser import CHROMIUM, CHROMIUM_FLAGS
+def _in_page_time(page: Any, design: Design, expression: str) -> float:
+    """``expression`` (a performance.now() time where the explorer lives) as the top page's time.
+    A frame replaced while we wait (the site's instant navigation) is found again."""
+    from playwright.sync_api import Error
 
-    with tempfile.TemporaryDirectory() as profile:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 1280, "height": 900})
+    guarded = f"(() => {{ try {{ return {expression}; }} catch {{ return undefined; }} }})()"
+    for _ in range(5):
+        target = design.target(page)
         try:
-            yield context.pages[0] if context.pages else context.new_page()
-        finally:
-            context.close()
+            target.wait_for_function(f"() => {guarded} !== undefined && {guarded} !== null",
+                                     timeout=TIMEOUT_MS)
+            value: float = target.evaluate(f"() => performance.timeOrigin + ({expression})")
+        except Error as error:
+            if "detached" in str(error):
+                continue
+            raise
+        origin: float = page.evaluate("performance.timeOrigin")
+        return value - origin
+    raise RuntimeError("the explorer's frame kept being replaced")
 
 
-def _wait(page: Any, expression: str) -> float:
-    page.wait_for_function(f"() => {expression} !== undefined", timeout=TIMEOUT_MS)
-    value: float = page.evaluate(f"() => {expression}")
+def _first_chart(page: Any) -> float:
+    page.wait_for_function("() => window.__firstChartEpoch !== undefined", timeout=TIMEOUT_MS)
+    value: float = page.evaluate("window.__firstChartEpoch - performance.timeOrigin")
     return value
 
 
-def measure_variant(pw: Any, browser: Any, root: Path) -> Figures:
-    figures = Figures()
-    with serve_directory(root) as url:
-        for _ in range(RUNS):  # cold: first chart, Pyodide ready, bytes
-            received: list[Response] = []
+def cold_run(design: Design, browser: Any, url: str, site: Path, figures: Figures) -> None:
+    """The page opened with an empty cache: the first chart, the model, what was transferred."""
+    received: list[Response] = []
 
-            def record(request: Any, got: list[Response] = received) -> None:
-                got.append(_response(request, root))
+    def record(request: Any) -> None:
+        received.append(_response(request, site))
 
-            with _cold_page(browser, url, record) as page:
-                page.goto(url + APP)
-                figures.add("first_chart", _wait(page, "window.__firstChart"))
-                figures.add("model_ready", _wait(page, "explorer.timings.modelReady"))
-                page.wait_for_load_state("networkidle")
-                figures.add("bytes_cold", sum(r.size for r in received))
-                figures.add("bytes_gzip", sum(r.gzip_size for r in received))
-                figures.add("requests", len(received))
-        for _ in range(RUNS):  # a shared link with settings of its own
-            with _cold_page(browser, url) as page:
-                page.goto(url + APP + LINK)
-                figures.add("link_shown", _wait(page, "explorer.timings.linkShown"))
-        with _cold_page(browser, url) as page:  # 50 control changes once the model runs
-            page.goto(url + APP)
-            _wait(page, "explorer.timings.modelReady")
-            page.evaluate("document.getElementById('c-edge_of_care_families')"
-                          ".closest('details').open = true")
-            page.evaluate(CONTROL_LOOP, ["edge_of_care_families", 3])  # warm up the code paths
-            times = page.evaluate(CONTROL_LOOP, ["edge_of_care_families", CHANGES])
-            figures.samples["control_median"] = [statistics.median(times)]
-            figures.samples["control_p95"] = [statistics.quantiles(times, n=20)[18]]
-            if page.evaluate("document.querySelector('input[data-choice=\"rate_path\"]') !== null"):
-                page.evaluate(CHOICE_LOOP, ["rate_path", 3])
-                times = page.evaluate(CHOICE_LOOP, ["rate_path", CHANGES])
-                figures.samples["choice_median"] = [statistics.median(times)]
-        for _ in range(RUNS):  # load once in a fresh profile, then reload
-            with _profile_page(pw) as page:
-                page.goto(url + APP)
-                _wait(page, "explorer.timings.modelReady")
-                page.wait_for_load_state("networkidle")
-                warm: list[Response] = []
-                page.on("requestfinished", lambda r, warm=warm: warm.append(_response(r, root)))
-                page.reload()
-                _wait(page, "explorer.timings.modelReady")
-                page.wait_for_load_state("networkidle")
-                figures.add("bytes_warm", sum(r.size for r in warm))
-    return figures
+    with _cold_page(browser, record) as page:
+        page.goto(url + PAGE)
+        figures.add("first_chart", _first_chart(page))
+        page.wait_for_load_state("networkidle")
+        figures.add("bytes_page_gzip", sum(r.gzip_size for r in received))
+        started: float = page.evaluate("performance.now()")
+        design.use_model(page)
+        ready = _in_page_time(page, design, design.model_ready())
+        if not design.framed:
+            figures.add("model_start", ready - started)
+        page.wait_for_load_state("networkidle")
+        figures.add("bytes_cold", sum(r.size for r in received))
+        figures.add("bytes_gzip", sum(r.gzip_size for r in received))
+        figures.add("requests", len(received))
 
 
-def measure_framed(browser: Any, site: Path, figures: Figures) -> None:
-    """The same, opened the way readers do: the site's /explorer/ page, which frames the app.
-    Times are from the site page's navigation start."""
-    frame_time = ("(() => { const f = document.querySelector('iframe.explorer-frame');"
-                  " const w = f && f.contentWindow; const t = w && (%s);"
-                  " return t === undefined || t === null ? undefined"
-                  " : w.performance.timeOrigin + t - performance.timeOrigin; })()")
-    with serve_directory(site) as url:
+def link_run(design: Design, browser: Any, url: str, figures: Figures) -> None:
+    """A shared link with settings of its own, then away to another page and back."""
+    with _cold_page(browser) as page:
+        page.goto(url + PAGE + LINK)
+        figures.add("link_shown", _in_page_time(page, design, f"{design.timings}.linkShown"))
+        page.get_by_role("link", name="Home", exact=True).first.click()
+        page.wait_for_url(url)
+        page.wait_for_timeout(500)  # a moment on the home page
+        figures.add("returning", returning(design, page))
+
+
+def control_run(design: Design, browser: Any, url: str, figures: Figures) -> None:
+    """50 changes of a setting once the model runs."""
+    with _cold_page(browser) as page:
+        page.goto(url + PAGE)
+        design.use_model(page)
+        _in_page_time(page, design, design.model_ready())
+        target = design.target(page)
+        target.evaluate("document.getElementById('n-edge_of_care_families')"
+                        ".closest('details').open = true")
+        target.evaluate(CONTROL_LOOP, ["edge_of_care_families", 3])  # warm up the code paths
+        times = target.evaluate(CONTROL_LOOP, ["edge_of_care_families", CHANGES])
+        figures.samples["control_median"] = [statistics.median(times)]
+        figures.samples["control_p95"] = [statistics.quantiles(times, n=20)[18]]
+
+
+def measure(designs: list[tuple[Design, Path]], browser: Any) -> dict[str, Figures]:
+    """Every figure for every design, the designs taking turns run by run, so that a machine
+    busy with other work weighs on each alike."""
+    results = {design.name: Figures() for design, _ in designs}
+    with ExitStack() as stack:
+        urls = {design.name: stack.enter_context(serve_directory(site)) for design, site in designs}
         for _ in range(RUNS):
-            with _cold_page(browser, url) as page:
-                page.goto(url + "explorer/")
-                figures.add("framed_first_chart", _wait(page, frame_time % "w.__firstChart"))
-            with _cold_page(browser, url) as page:
-                page.goto(url + "explorer/" + LINK)
-                figures.add("framed_link",
-                            _wait(page, frame_time % "w.explorer && w.explorer.timings.linkShown"))
+            for design, site in designs:
+                cold_run(design, browser, urls[design.name], site, results[design.name])
+            for design, _ in designs:
+                link_run(design, browser, urls[design.name], results[design.name])
+        for design, _ in designs:
+            control_run(design, browser, urls[design.name], results[design.name])
+    return results
 
 
+def returning(design: Design, page: Any) -> float:
+    """history.back() to the explorer -> the link's computed figures on screen (page time)."""
+    started: float = page.evaluate("() => { const t = performance.now(); history.back(); return t; }")
+    if design.framed:
+        shown = _in_page_time(page, design, "explorer.timings.linkShown")
+    else:
+        page.wait_for_function("""() => { const r = document.querySelector('#explorer');
+            return r && ['current', 'banding'].includes(r.dataset.phase) &&
+                   scenarioExplorer.timings.returned; }""",
+                               timeout=TIMEOUT_MS)
+        shown = page.evaluate("scenarioExplorer.timings.returned")
+    return shown - started
+
+
+# ------------------------------------------------------------------------------ the report
 def _show(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
@@ -322,28 +357,21 @@ def _show(value: float | None, unit: str) -> str:
 
 def report(results: dict[str, Figures]) -> str:
     names = list(results)
-    lines = [f"{'':40}{'target':>10}" + "".join(f"{n:>18}" for n in names)]
+    head = f"{'':42}{'target':>10}" + "".join(f"{n:>20}" for n in names)
+    lines = [head + ("   ratio" if len(names) == 2 else "")]
     for key, (label, target, unit) in TARGETS.items():
         cells = []
         for name in names:
             value = results[name].value(key)
             mark = "" if target is None or value is None else (" ok" if value <= target else " MISS")
-            cells.append(f"{_show(value, unit) + mark:>18}")
+            cells.append(f"{_show(value, unit) + mark:>20}")
         limit = f"<= {_show(target, unit)}" if target is not None else ""
-        lines.append(f"{label:40}{limit:>10}" + "".join(cells))
+        ratio = ""
+        if len(names) == 2:
+            now, before = (results[n].value(key) for n in names)
+            ratio = f"{now / before:>8.2f}" if now is not None and before else ""
+        lines.append(f"{label:42}{limit:>10}" + "".join(cells) + ratio)
     return "\n".join(lines)
-
-
-def build(out: Path) -> dict[str, Path]:
-    from explorer.build import explorer_files, write_files
-    from explorer.variants import OPTIMISED, STRAIGHTFORWARD
-
-    roots = {}
-    for variant in (OPTIMISED, STRAIGHTFORWARD):
-        root = out / variant.name
-        write_files(explorer_files(variant), root)
-        roots[variant.name] = root
-    return roots
 
 
 def main() -> int:
@@ -355,21 +383,25 @@ def main() -> int:
     if missing:
         print(missing)
         return 1
+    site = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
+    if not (site / PAGE / "index.html").exists():
+        print(f"no built site at {site}: run `make site` first (make bench does)")
+        return 1
+    previous = os.environ.get("BENCH_PREVIOUS")
+    designs = [(CURRENT, site)]
+    if previous:
+        designs.append((PREVIOUS, Path(previous).resolve()))
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        roots = build(Path(tmp))
-        with sync_playwright() as pw, _quiet_disconnects():
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_FLAGS)
-            try:
-                results = {name: measure_variant(pw, browser, root)
-                           for name, root in roots.items()}
-                if (SITE / "explorer" / "index.html").exists():  # built by `make site`
-                    measure_framed(browser, SITE, results["optimised"])
-            finally:
-                browser.close()
-    print(f"Scenario explorer, headless Chromium, 127.0.0.1, cold cache, {os.cpu_count()} cores; "
-          f"medians of {RUNS} runs, control over {CHANGES} changes")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            results = measure(designs, browser)
+        finally:
+            browser.close()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Scenario explorer on the site's page, headless Chromium, 127.0.0.1, cold cache, "
+          f"{os.cpu_count()} cores (load {load:.1f}); medians of {RUNS} runs, control over "
+          f"{CHANGES} changes")
     print(report(results))
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0

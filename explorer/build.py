@@ -1,28 +1,52 @@
-"""Files the explorer adds to the site: the standalone page, its scripts, the model and Pyodide.
+"""What the explorer adds to the site: its page, its scripts and data, the model and Pyodide.
 
-`sitegen` calls ``explorer_files()`` during the MkDocs build; ``python -m explorer build DIR``
-writes the same files to a folder (the benchmark builds both variants that way).
+``sitegen`` calls ``explorer_site()`` in the pages step (``make pages``). Files whose content can
+change from one build to the next live under names that change with it, so a browser may keep
+each for as long as it likes:
+
+    explorer/index.md                 the page (Markdown with the explorer's HTML inside)
+    explorer/code-<hash>/             the page's ES modules, the worker and the page's data
+    explorer/model-<hash>/            the model's wheel and the Pyodide lock file naming it
+    explorer/pyodide-<version>/       Pyodide's runtime (npm package) and the trimmed stdlib
+    explorer/app/                     where the explorer used to be: sends old links on
+    assets/explorer.css               the explorer's styles (every page lists them: mkdocs.yml)
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explorer import page
-from explorer.bundle import bundle_json, digest, model_bundle
-from explorer.paths import APP, PYODIDE
-from explorer.py.explorer_presenter import view
+import bokeh
+
+from explorer import abbreviations, page, palette
+from explorer.charts import CHART_COLUMNS, PINNED_COLUMNS, ROLES, build_charts
+from explorer.digest import digest
+from explorer.paths import PYODIDE, STATIC, TEMPLATES
+from explorer.py.explorer_presenter import LAYOUT, view
 from explorer.registry import page_registry
 from explorer.stdlib import traced_stdlib
-from explorer.variants import OPTIMISED, Variant
+from explorer.wheel import ENTRY, PACKAGE, build_wheel, lock_file
 from model import api
 
-STATIC_FILES = ("glue.mjs", "state.mjs", "explorer.css")
+FOLDER = "explorer"
+CSS_URI = "assets/explorer.css"
+WORKER = "worker.mjs"
 PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 CONFIG_MARK = "/*@CONFIG@*/ {}"
+PYODIDE_MARK = "/*@PYODIDE@*/"
+
+FileSource = str | bytes | Path
+
+
+@dataclass(frozen=True)
+class ExplorerSite:
+    pages: dict[str, str]  # docs-relative Markdown pages
+    assets: dict[str, FileSource]  # site-relative files
 
 
 def preset_results(registry: Mapping[str, Any]) -> dict[str, Any]:
@@ -52,51 +76,98 @@ def trace_requests(registry: Mapping[str, Any]) -> list[dict[str, Any]]:
     return requests
 
 
-def worker_source(variant: Variant, stdlib_name: str) -> str:
-    lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    config = {
-        "bundle": "model.json",
-        "lockInfo": lock["info"],
-        # The straightforward variant lets Pyodide fetch its full lock file, as by default.
-        "lockFile": None if variant.trimmed_stdlib else "pyodide/pyodide-lock.json",
-        "stdlib": f"pyodide/{stdlib_name}",
-        "fullStdlib": "pyodide/python_stdlib_full.zip",
-    }
-    source = page.static_text("worker.mjs")
-    if CONFIG_MARK not in source:
-        raise RuntimeError(f"worker.mjs has lost its {CONFIG_MARK!r} marker")
+def static_text(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def modules() -> list[str]:
+    """The page's ES modules (main.mjs and what it imports); the worker is apart."""
+    return sorted(p.name for p in STATIC.glob("*.mjs") if p.name != WORKER)
+
+
+BOOT = "boot.js"  # the page's one script (a file): starts the explorer early
+
+
+def worker_source(config: Mapping[str, str]) -> str:
+    """worker.mjs with its configuration and the address of Pyodide's module written in."""
+    source = static_text(WORKER)
+    for mark in (CONFIG_MARK, PYODIDE_MARK):
+        if mark not in source:
+            raise RuntimeError(f"worker.mjs has lost its {mark!r} marker")
+    source = source.replace(PYODIDE_MARK, f"{config['pyodide']}pyodide.mjs")
     return source.replace(CONFIG_MARK, json.dumps(config, separators=(",", ":")))
 
 
-def explorer_files(variant: Variant = OPTIMISED) -> dict[str, str | bytes | Path]:
-    """Site-relative path -> content (text, bytes, or a file on disk to copy)."""
+def stylesheet() -> str:
+    """The explorer's CSS: the palette's colours, then explorer.css."""
+    return palette.css() + static_text("explorer.css")
+
+
+def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) -> ExplorerSite:
+    """The explorer's page and files. ``bokeh_js_uri``: the site's own BokehJS (site-relative),
+    which the indicator pages load too, so a reader downloads it once. ``glossary``: the site's
+    acronyms (term -> what it stands for), expanded on hover as on every other page."""
     registry = page_registry()
     results = preset_results(registry)
-    bundle = model_bundle()
-    model_json = bundle_json(bundle)
-    stdlib = (traced_stdlib(bundle, trace_requests(registry)) if variant.trimmed_stdlib
-              else PYODIDE / "python_stdlib.zip")
-    worker = worker_source(variant, "python_stdlib.zip")
-    statics = {name: page.static_text(name) for name in STATIC_FILES}
-    version = digest(model_json, worker, *statics.values(), variant.name)
-    saved = page.render(variant, registry, results, version)
+    wheel = build_wheel()
+    lock = lock_file(wheel, PYODIDE / "pyodide-lock.json")
+    stdlib = traced_stdlib(wheel, trace_requests(registry))
+    pyodide_version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+    pyodide_dir = f"pyodide-{pyodide_version}"
+    stdlib_name = f"python_stdlib-{digest(stdlib.read_bytes())}.zip"
+    model_dir = f"model-{digest(wheel.data, lock)}"
 
-    files: dict[str, str | bytes | Path] = {
-        f"{APP}/index.html": saved.html,
-        f"{APP}/worker.mjs": worker,
-        f"{APP}/model.json": model_json,
-        f"{APP}/pyodide/python_stdlib.zip": stdlib,
-        f"{APP}/pyodide/python_stdlib_full.zip": PYODIDE / "python_stdlib.zip",
+    charts = build_charts(results[registry["default_preset"]]["series"])
+    bokeh_src = f"{bokeh_js_uri}?v={bokeh.__version__}"
+    data = {
+        # "groups" only lays out the form; the page's script reads the flat lists.
+        "registry": {k: v for k, v in registry.items() if k != "groups"},
+        "layout": LAYOUT,
+        "built": results,
+        "charts": {"doc": charts.doc, "roots": charts.roots, "columns": CHART_COLUMNS,
+                   "pinned": list(PINNED_COLUMNS),
+                   "roles": ROLES, "themes": palette.chart_themes(),
+                   "material_schemes": palette.MATERIAL_SCHEME},
     }
-    files.update({f"{APP}/{name}": text for name, text in statics.items()})
-    files.update({f"{APP}/pyodide/{name}": PYODIDE / name for name in PYODIDE_RUNTIME})
-    if not variant.trimmed_stdlib:
-        files[f"{APP}/pyodide/pyodide-lock.json"] = PYODIDE / "pyodide-lock.json"
-    files.update({f"{APP}/{path}": source for path, source in saved.assets.items()})
-    return files
+    worker = worker_source({
+        "pyodide": f"../{pyodide_dir}/", "stdlib": stdlib_name,
+        "fullStdlib": "python_stdlib_full.zip", "lock": f"../{model_dir}/pyodide-lock.json",
+        "package": PACKAGE, "entry": ENTRY,
+    })
+    sources = {name: static_text(name) for name in modules()}
+    plain = page.explorer_html(registry, results, version="", code="", preload_scripts=[],
+                               preload_modules=[])
+    terms = abbreviations.used(glossary or {}, [re.sub(r"<[^>]+>", " ", plain), json.dumps(data)])
+    data["abbreviations"] = {"pattern": abbreviations.pattern(terms), "terms": terms}
+    # Not sort_keys: BokehJS reads a model where it is first defined, before any reference to it.
+    data_json = json.dumps(data, separators=(",", ":"), allow_nan=False)
+    version = digest(data_json, worker, static_text(BOOT), *sources.values())
+    code = f"code-{version}"
+
+    html = abbreviations.wrap_html(page.explorer_html(
+        registry, results, version=version, code=code,
+        preload_scripts=[f"../{bokeh_src}"],
+        preload_modules=[f"{code}/{name}" for name in modules()],
+    ), terms)
+    assets: dict[str, FileSource] = {
+        f"{FOLDER}/{code}/{WORKER}": worker,
+        f"{FOLDER}/{code}/data.json": data_json,
+        **{f"{FOLDER}/{code}/{name}": text for name, text in sources.items()},
+        f"{FOLDER}/{code}/{BOOT}": static_text(BOOT),
+        f"{FOLDER}/{model_dir}/{wheel.file_name}": wheel.data,
+        f"{FOLDER}/{model_dir}/pyodide-lock.json": lock,
+        **{f"{FOLDER}/{pyodide_dir}/{name}": PYODIDE / name for name in PYODIDE_RUNTIME},
+        f"{FOLDER}/{pyodide_dir}/{stdlib_name}": stdlib,
+        f"{FOLDER}/{pyodide_dir}/python_stdlib_full.zip": PYODIDE / "python_stdlib.zip",
+        **{f"{FOLDER}/{path}": source for path, source in charts.assets.items()},
+        f"{FOLDER}/app/index.html": (TEMPLATES / "moved.html").read_text(encoding="utf-8"),
+        f"{FOLDER}/app/moved.js": static_text("moved.js"),
+        CSS_URI: stylesheet(),
+    }
+    return ExplorerSite(pages={f"{FOLDER}/index.md": page.page_markdown(html)}, assets=assets)
 
 
-def write_files(files: Mapping[str, str | bytes | Path], out: Path) -> None:
+def write_files(files: Mapping[str, FileSource], out: Path) -> None:
     """Write the files under ``out`` as the site would hold them."""
     for relative, content in files.items():
         target = out / relative

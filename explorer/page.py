@@ -1,23 +1,23 @@
-"""Render the standalone explorer page: the form, the tables and the charts, in one HTML file.
+"""The explorer's page in the site: Markdown with the explorer's HTML inside.
 
-The page is complete without JavaScript: the default scenario's tables and a table of all four
+The page is complete without JavaScript: the default scenario's figures and a table of all four
 published scenarios are written in at build time, computed by the same presenter the browser uses.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jinja2
 
-from explorer.charts import SavedCharts, save_charts
-from explorer.paths import STATIC, TEMPLATES
-from explorer.py.explorer_presenter import Cell, Table, count, money_m
-from explorer.variants import Variant
+from explorer.paths import TEMPLATES
+from explorer.py.explorer_presenter import LAYOUT, Table, cell_text, count, money_m, years_rows
+from explorer.registry import inputs_rows
 
-TITLE = "Scenario explorer: looked-after children in Thurrock"
+TITLE = "Scenario explorer"
+DESCRIPTION = ("Try the forecasting model of the Annual Public Health Report 2017 with your own "
+               "settings, compare two scenarios, and share one as a link.")
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -25,42 +25,34 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
 )
+_env.filters["cell_text"] = cell_text
 
 
-def script_json(data: Any) -> str:
-    """JSON safe inside <script type="application/json">: no '</script' or '<!--' can appear."""
-    text = json.dumps(data, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _row_at(view: Mapping[str, Any], year: int) -> int | None:
-    years = view["chart"]["year"]
+def _at(view: Mapping[str, Any], year: int) -> int | None:
+    years = view["series"]["year"]
     return years.index(year) if year in years else None
 
 
 def presets_table(registry: Mapping[str, Any], results: Mapping[str, Any]) -> Table:
     """All four published scenarios side by side (the page's content when JavaScript is off),
     with the report's own 3/5/10-year figures under each scenario that has them."""
-    rows: list[list[Cell]] = []
+    rows: list[list[dict[str, Any]]] = []
     for preset in registry["presets"]:
         view = results[preset["id"]]
-        chart = view["chart"]
-        i27 = _row_at(view, 2027)
+        series = view["series"]
+        i = _at(view, 2027)
         change = view["tables"]["change"]["rows"]
         doing_nothing = change[1] if len(change) > 1 else change[0]
         rows.append([
-            {"t": preset["label"], "v": None},
-            {"t": count(chart["lac"][i27]) if i27 is not None else "—",
-             "v": chart["lac"][i27] if i27 is not None else None},
-            {"t": money_m(chart["cost_m"][i27] * 1e6) if i27 is not None else "—",
-             "v": chart["cost_m"][i27] if i27 is not None else None},
-            *[{"t": c["t"], "v": c["v"]} for c in doing_nothing[1:]],
+            {"t": preset["label"]},
+            {"t": count(series["lac"][i]) if i is not None else "—"},
+            {"t": money_m(series["total_cost"][i]) if i is not None else "—"},
+            *doing_nothing[1:],
         ])
         published = next((r for r in change if "published" in r[0]["t"]), None)
         if published is not None:
-            rows.append([{"t": "… as published in the report", "v": None},
-                         {"t": "", "v": None}, {"t": "", "v": None},
-                         *[{"t": c["t"], "v": c["v"]} for c in published[1:]]])
+            rows.append([{"t": "… as published in the report"}, {"t": ""}, {"t": ""},
+                         *published[1:]])
     return {
         "id": "presets",
         "title": "The report's four scenarios",
@@ -78,32 +70,50 @@ def presets_table(registry: Mapping[str, Any], results: Mapping[str, Any]) -> Ta
     }
 
 
-def static_text(name: str) -> str:
-    return (STATIC / name).read_text(encoding="utf-8")
-
-
-def render(variant: Variant, registry: Mapping[str, Any], results: Mapping[str, Any],
-           version: str) -> SavedCharts:
-    """The page's HTML (and the Panel files it refers to)."""
-    default = registry["default_preset"]
-    first = results[default]
-    chart = first["chart"] if variant.precomputed else {k: [] for k in first["chart"]}
-    data = {
-        # "groups" only lays out the form here; the page's script reads the flat lists.
-        "registry": {k: v for k, v in registry.items() if k != "groups"},
-        "results": dict(results) if variant.precomputed else {},
-        "variant": variant.flags(),
-    }
+def explorer_html(registry: Mapping[str, Any], results: Mapping[str, Any], *, version: str,
+                  code: str, preload_scripts: Sequence[str], preload_modules: Sequence[str]) -> str:
+    """The explorer's HTML, holding the default scenario's figures."""
+    scenario = registry["default_preset"]
+    view = results[scenario]
+    label = next(p["label"] for p in registry["presets"] if p["id"] == scenario)
     context = {
-        "title": TITLE,
-        "version": version,
-        "registry": registry,
-        "view": first,
+        "version": version, "code": code,
+        "preload_scripts": preload_scripts, "preload_modules": preload_modules,
+        "registry": registry, "scenario": scenario, "view": view, "layout": LAYOUT,
+        "default_label": label, "headline": view["headline"],
+        "years_rows": years_rows(view["series"]),
+        "inputs_rows": inputs_rows(registry, scenario, view["settings"]),
         "presets_table": presets_table(registry, results),
         # the same table, first on the page when JavaScript is off (ids must differ)
         "presets_table_static": {**presets_table(registry, results), "id": "presets-static"},
-        "data_json": script_json(data),
-        "boot_js": static_text("boot.js"),
     }
-    template = _env.get_template("app.html")
-    return save_charts(chart, template, context, TITLE, lean=variant.lean_panel)
+    return _env.get_template("explorer.html").render(context)
+
+
+def page_markdown(explorer: str) -> str:
+    """The site's page: its heading and introduction in Markdown, the explorer, then notes."""
+    return f"""---
+title: {TITLE}
+description: {DESCRIPTION}
+hide:
+  - navigation
+  - toc
+---
+
+# {TITLE}
+
+What would it mean for the number of looked-after children, and their cost, if the council funded
+the edge-of-care service for 200 families, or placements cost 5% less? Start from one of the
+report's four scenarios, change any setting and see the result against doing nothing. Every
+change updates this page's address, so copying it shares exactly what you see.
+
+{explorer.strip()}
+
+## About these figures
+
+The model rebuilds the forecasting method of the Annual Public Health Report 2017,
+*A Sustainable Children's Social Care System for the Future*. It runs in your browser: nothing
+you enter is sent anywhere. Money is at 2017 prices unless you set inflation. Each setting's
+source is under “Source” beside it. How the model works, and how closely it reproduces the
+report's own figures, is explained under “The model”.
+"""

@@ -1,4 +1,4 @@
-"""Where the explorer's inputs live in the repository and where its files go in the site."""
+"""Where the explorer's inputs live in the repository."""
 
 from __future__ import annotations
 
@@ -14,6 +14,3 @@ MODEL_PACKAGE = ROOT / "model"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 # Build-time cache (traced standard library); under node_modules so `make clean` removes it.
 CACHE = ROOT / "node_modules" / ".cache" / "thurrock-explorer"
-
-# Site-relative folder of the standalone explorer page that docs/explorer/index.md frames.
-APP = "explorer/app"

@@ -1,7 +1,8 @@
 """The model's settings, shaped for the page: the controls are built from this, never from
 ranges or options written in the explorer.
 
-Everything comes from ``model.api.describe()``: the choices (population projection, rate path,
+Everything comes from the model (``model.api.describe()``, and the rules of ``model.validation``
+and ``model.links``): the choices (population projection, rate path,
 non-placement costs) with their options and each preset's default, the numbers with their ranges,
 and which settings apply only under some options (``applies_when``), so the page can say "these
 settings do not use this" of the target rate while the rate is held constant, say.
@@ -9,9 +10,13 @@ settings do not use this" of the target rate while the rate is held constant, sa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from model import api
+from explorer.py.explorer_presenter import FORMATS
+from model import api, links
+from model.parameters import registry as model_parameters
+from model.validation import NUMBER_PATTERN, WHITESPACE, groups_digits
 
 KIND_TEXT = {
     "stated": "The report gives this number.",
@@ -26,6 +31,25 @@ def number_text(x: float) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def value_text(setting: Mapping[str, Any], value: float | str) -> str:
+    """A setting's value in words, as settings.mjs valueText writes it: a choice's label, or a
+    number (years without a thousands separator)."""
+    if "options" in setting:
+        return next((o["label"] for o in setting["options"] if o["value"] == value), str(value))
+    if not setting.get("group_digits", True) and float(value).is_integer():
+        return str(int(value))
+    return number_text(float(value))
+
+
+def inputs_rows(registry: Mapping[str, Any], scenario: str,
+                values: Mapping[str, float | str]) -> list[list[str]]:
+    """The "settings these figures were calculated with" table: label, value, unit, the
+    scenario's own value (view.mjs renders the same for each result)."""
+    return [[s["label"], value_text(s, values[s["name"]]), s.get("unit", ""),
+             value_text(s, s["defaults"][scenario])]
+            for s in [*registry["choices"], *registry["parameters"]]]
 
 
 def _split_label(label: str) -> tuple[str, str]:
@@ -69,15 +93,17 @@ def page_registry() -> dict[str, Any]:
     for p in described["parameters"]:
         subgroup, short = _split_label(p["label"])
         default = p["default"][described["default_scenario"]]
+        grouped = {"group_digits": groups_digits(model_parameters()[p["name"]])}
         parameters.append({
             "name": p["name"], "label": p["label"], "short": short, "subgroup": subgroup,
             "unit": p["unit"], "group": p["group"],
             "min": p["min"], "max": p["max"], "step": p["step"],
-            "defaults": p["default"], "default_text": number_text(default),
-            "min_text": number_text(p["min"]), "max_text": number_text(p["max"]),
+            "defaults": p["default"], "default_text": value_text(grouped, default),
+            "min_text": value_text(grouped, p["min"]), "max_text": value_text(grouped, p["max"]),
+            "integer": p["integer"], **grouped,
             "report_value": p.get("report_value"),
             "report_value_text": None if p.get("report_value") is None
-            else number_text(p["report_value"]),
+            else value_text(grouped, p["report_value"]),
             "source": p.get("source", ""), "method": p.get("method", ""),
             "kind_text": KIND_TEXT.get(p.get("kind", ""), ""),
             "aliases": p.get("aliases", []),
@@ -107,4 +133,12 @@ def page_registry() -> dict[str, Any]:
         "samples": unc["default_samples"],
         "seed": unc["default_seed"],
         "percentiles": unc["percentiles"],
+        # The model's own rules, so the page accepts exactly the values and links it accepts.
+        "rules": {
+            "number": NUMBER_PATTERN,
+            "whitespace": WHITESPACE,
+            "link": {"max_length": links.MAX_LENGTH, "pinned_prefix": links.PINNED_PREFIX,
+                     "scenario": links.SCENARIO, "page_keys": list(links.PAGE_KEYS)},
+        },
+        "formats": FORMATS,
     }

@@ -2,9 +2,14 @@
 
 Pyodide ships its standard library as ~600 modules of *source* (2.5 MB); starting Python then
 compiles every module it imports, which is most of Pyodide's start-up time. At build time we run
-the model once in Pyodide under Node (`node/trace_stdlib.mjs`), note which standard-library modules
-were imported, and ship only those, as bytecode compiled by Pyodide's own Python. Measured under
-Node: start-up 2.6 s -> 0.9 s, and 2.5 MB -> 1.1 MB.
+the model once in Pyodide under Node (`node/trace_stdlib.mjs`), installed from its wheel as the
+browser installs it, note which standard-library modules were imported, and ship only those, as
+bytecode compiled by Pyodide's own Python. Measured under Node: start-up 2.6 s -> 0.9 s, and
+2.5 MB -> 1.2 MB.
+
+The bytecode carries no line-number tables (``LINE_TABLES = False``): 1.2 MB -> 0.8 MB to download,
+for tracebacks inside the standard library that show no line numbers (the model's own code, from
+its wheel, keeps them). Nothing the model or Pyodide does reads them.
 
 The full library is still shipped next to it; the worker mounts it only if the model ever imports
 a module the trace did not see (see `static/worker.mjs`), so a stale trace costs time, not a
@@ -22,10 +27,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from explorer.bundle import Bundle, bundle_json, digest
+from explorer.digest import digest
 from explorer.paths import CACHE, EXPLORER, PYODIDE
+from explorer.wheel import PACKAGE, ModelWheel, lock_file
 
 TRACER = EXPLORER / "node" / "trace_stdlib.mjs"
+LINE_TABLES = False
 log = logging.getLogger(__name__)
 
 
@@ -33,12 +40,13 @@ class TraceError(RuntimeError):
     """Node could not run the model in Pyodide to find the modules it needs."""
 
 
-def traced_stdlib(bundle: Bundle, requests: Sequence[dict[str, Any]],
-                  pyodide: Path = PYODIDE, cache: Path = CACHE) -> Path:
+def traced_stdlib(wheel: ModelWheel, requests: Sequence[dict[str, Any]],
+                  pyodide: Path = PYODIDE, cache: Path = CACHE,
+                  line_tables: bool = LINE_TABLES) -> Path:
     """Path to the trimmed, precompiled ``python_stdlib.zip`` for this model (built if needed)."""
     requests_text = json.dumps(list(requests), sort_keys=True)
     lock = (pyodide / "pyodide-lock.json").read_bytes()
-    key = digest(bundle_json(bundle), requests_text, lock, TRACER.read_bytes())
+    key = digest(wheel.sha256, requests_text, lock, TRACER.read_bytes(), str(line_tables))
     target = cache / key / "python_stdlib.zip"
     if target.exists():
         return target
@@ -47,11 +55,14 @@ def traced_stdlib(bundle: Bundle, requests: Sequence[dict[str, Any]],
         raise TraceError("Node.js is needed to build the explorer (see README: Node.js 20+)")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        (work / "bundle.json").write_text(bundle_json(bundle), encoding="utf-8")
+        (work / wheel.file_name).write_bytes(wheel.data)
+        (work / "pyodide-lock.json").write_text(lock_file(wheel, pyodide / "pyodide-lock.json"),
+                                               encoding="utf-8")
         (work / "requests.json").write_text(requests_text, encoding="utf-8")
         result = subprocess.run(
-            [node, str(TRACER), str(pyodide), str(work / "bundle.json"),
-             str(work / "requests.json"), str(work)],
+            [node, str(TRACER), str(pyodide), str(work / "pyodide-lock.json"), PACKAGE,
+             str(work / "requests.json"), str(work),
+             *([] if line_tables else ["--no-line-tables"])],
             capture_output=True, text=True, check=False, timeout=300,
         )
         if result.returncode != 0:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from model import api, backtest, economics, programmes, reproduction, uncertainty
+from model import api, backtest, economics, links, programmes, reproduction, uncertainty
 from model.forecast import ROW_FIELDS, run
 from model.parameters import PRESET_IDS, Preset, choices, presets, registry, report_scale
 from model.validation import Checked, format_value, parse_number, validate_settings
@@ -41,8 +41,11 @@ def _parse_sets(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _settings(sets: Sequence[str], preset: str, base: dict[str, float] | None = None) -> Checked:
-    checked = validate_settings(_parse_sets(sets), preset, base)
+def _settings(sets: Sequence[str] | dict[str, str], preset: str,
+              base: dict[str, float] | None = None) -> Checked:
+    """Check --set pairs (or a link's settings, taken as written) by the model's rules."""
+    given = sets if isinstance(sets, dict) else _parse_sets(sets)
+    checked = validate_settings(given, preset, base)
     if checked.refusals:
         raise UsageError("\n".join(r.message for r in checked.refusals))
     return checked
@@ -126,8 +129,40 @@ def _samples(raw: str | None, default: int, low: int, high: int, name: str) -> i
     return int(value)
 
 
+LINK_PROBLEMS = {
+    "cut": "the link is longer than {max:,} characters: its last {value} settings were not read",
+    "repeated": "{key} is in the link more than once: only its first value was read",
+    "unknown-scenario": "{key} must be one of {presets} (got {value!r})",
+    "unnamed": "the link has a value without a name ({value!r})",
+}
+
+
+def _from_link(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
+    """The scenario and --set pairs a shared link stands for (its scenario B, or A with
+    --pinned), as the explorer reads it: the same rules (model.links), the same values."""
+    link = links.read_link(args.link, PRESET_IDS)
+    problems = [LINK_PROBLEMS[p.reason].format(key=p.key, value=p.value, max=links.MAX_LENGTH,
+                                               presets=", ".join(PRESET_IDS))
+                for p in link.problems]
+    if problems:
+        checked = validate_settings(link.shown.settings, link.shown.scenario or
+                                    api.DEFAULT_SCENARIO)
+        raise UsageError("\n".join([*(r.message for r in checked.refusals), *problems]))
+    part = link.pinned if args.pinned else link.shown
+    if part is None:
+        raise UsageError("--pinned: the link has no pinned scenario A (no a.scenario=...)")
+    if args.scenario or args.set:
+        raise UsageError("--link gives the scenario and its settings: leave out --scenario and --set")
+    return part.scenario or api.DEFAULT_SCENARIO, dict(part.settings)
+
+
 def cmd_run(args: argparse.Namespace) -> str:
-    checked = _settings(args.set or [], _scenario(args.scenario))
+    settings: Sequence[str] | dict[str, str] = args.set or []
+    if args.link is not None:
+        args.scenario, settings = _from_link(args)
+    elif args.scenario is None:
+        raise UsageError("run needs --scenario (or --link with a shared link)")
+    checked = _settings(settings, _scenario(args.scenario))
     scenario: Preset = presets()[args.scenario].with_choices(checked.choices)
     values = checked.values
     if not args.uncertainty:
@@ -254,7 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_parameters)
 
     p = sub.add_parser("run", help="one row per year for a scenario")
-    p.add_argument("--scenario", required=True, help=", ".join(PRESET_IDS))
+    p.add_argument("--scenario", help=", ".join(PRESET_IDS))
+    p.add_argument("--link", help="a link shared from the explorer (its address, or the part "
+                                  "after '#'): the scenario and settings it holds")
+    p.add_argument("--pinned", action="store_true", help="with --link: its pinned scenario A")
     p.add_argument("--set", action="extend", nargs="+", metavar="NAME=VALUE",
                    help="a number (cost_per_week=1100) or a choice (rate_path=to-target); "
                         "`python -m model parameters` lists them")

@@ -25,8 +25,15 @@ from model.parameters import (
     registry,
 )
 
-# Plain decimal numbers only (what JavaScript's Number() also accepts): no "1_000", "£", "0x10".
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# The rules for text a reader types or a link carries. The explorer's page reads these three
+# constants (explorer/registry.py), so the browser accepts exactly what the model accepts.
+# Plain decimal numbers only, ASCII digits only (what JavaScript's Number() also accepts): no
+# "1_000", "£", "0x10", no Arabic-Indic digits; the same pattern in Python and JavaScript.
+NUMBER_PATTERN = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+# Trimmed from either end of a value: ASCII whitespace only (Python's str.strip() and
+# JavaScript's trim() disagree about the rest of Unicode's spaces).
+WHITESPACE = " \t\n\r\f\v"
+_NUMBER = re.compile(NUMBER_PATTERN)
 
 
 class _ShortRepr(reprlib.Repr):
@@ -104,11 +111,25 @@ def format_number(x: float) -> str:
     return text
 
 
+def groups_digits(p: Parameter) -> bool:
+    """Whether ``p``'s values are written with thousands separators: not years (2037)."""
+    return p.unit != "year"
+
+
 def format_value(p: Parameter, x: float) -> str:
     """A value of ``p`` for people: years without a thousands separator (2037, not 2,037)."""
-    if p.unit == "year" and float(x).is_integer():
+    if not groups_digits(p) and float(x).is_integer():
         return str(int(x))
     return format_number(x)
+
+
+def fold_choice(raw: str) -> str:
+    """How a choice's value is matched: trimmed, and ASCII capitals made small ("ONS" is "ons").
+
+    Only ASCII: Unicode's lower() would turn a Kelvin sign into "k", which JavaScript's rule would
+    not, and the options are ASCII anyway."""
+    text = raw.strip(WHITESPACE)
+    return text.lower() if text.isascii() else text
 
 
 def _range_text(p: Parameter) -> str:
@@ -125,7 +146,7 @@ def parse_number(raw: object) -> float | None:
         except OverflowError:  # a whole number too large for a float
             return None
     elif isinstance(raw, str):
-        text = raw.strip()
+        text = raw.strip(WHITESPACE)
         if not _NUMBER.fullmatch(text):
             return None
         try:
@@ -185,8 +206,8 @@ def check_choice(name: str, raw: object) -> tuple[str | None, Refusal | None]:
     choice = choices().get(name) if isinstance(name, str) else None
     if choice is None:
         return None, _unknown(name, raw)
-    if isinstance(raw, str) and raw.strip().lower() in choice.values:
-        return raw.strip().lower(), None
+    if isinstance(raw, str) and fold_choice(raw) in choice.values:
+        return fold_choice(raw), None
     return None, Refusal(name, raw, f"{name} must be {_choice_text(name)} (got {shown(raw)})")
 
 

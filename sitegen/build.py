@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.build import explorer_files
+from explorer.build import ExplorerSite, explorer_site
 from sitegen import accessibility as a11y
 from sitegen import feeds
 from sitegen.charts import BOKEH_JS, BOKEH_JS_URI
@@ -59,9 +58,9 @@ class SiteBuild:
 
 
 def build_site(content: Content | None = None,
-               explorer_assets: Mapping[str, str | bytes | Path] | None = None) -> SiteBuild:
+               explorer: ExplorerSite | None = None) -> SiteBuild:
     """Every generated page and asset. `make serve` passes what it already has (the content, the
-    explorer's files) when an edit did not change it."""
+    explorer's page and files) when an edit did not change it."""
     content = load_content() if content is None else content
     site = SiteBuild(content=content)
     _add_meetings(site)
@@ -79,7 +78,9 @@ def build_site(content: Content | None = None,
                                                        a11y.site_name())
     site.home_briefings = home.meeting_briefings(content)
     site.fills["index.md"] = {home.MARKER: site.home_briefings}
-    site.assets.update(explorer_files() if explorer_assets is None else explorer_assets)
+    explorer = explorer_site(BOKEH_JS_URI, site.abbreviations) if explorer is None else explorer
+    site.pages.update(explorer.pages)
+    site.assets.update(explorer.assets)
     site.pages = {uri: with_title(markdown) for uri, markdown in site.pages.items()}
     site.nav = _nav(site)
     return site
@@ -149,7 +150,7 @@ def _nav(site: SiteBuild) -> list[Any]:
         {"Indicators": indicators.nav(content)},
         {"Topics": topics.nav(content)},
     ]
-    if (DOCS_DIR / "explorer" / "index.md").exists():
+    if "explorer/index.md" in site.pages:
         nav.append({"Scenario explorer": "explorer/index.md"})
     model_pages = [page for page in ("model/index.md", "model/method.md", "model/reproduction.md")
                    if page in site.pages or (DOCS_DIR / page).exists()]

@@ -84,7 +84,8 @@ class Session:
     site_url: str
     fingerprints: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     content: Any = None
-    explorer_assets: Any = None
+    explorer: Any = None  # the explorer's page and files, and the glossary they were built with
+    explorer_glossary: Any = None
     site: Any = None
     builder: IncrementalBuilder | None = None
     pending: set[str] = field(default_factory=set)  # changed since the last build that succeeded
@@ -119,11 +120,15 @@ class Session:
             forget_modules(stale)
         if first or parts & {"content", "sitegen", "model"} or self.content is None:
             self.content = importlib.import_module("sitegen.content").load_content()
-        if first or parts & {"explorer", "model"} or self.explorer_assets is None:
-            self.explorer_assets = importlib.import_module("explorer.build").explorer_files()
+        glossary = importlib.import_module("sitegen.pages.glossary").abbreviations(self.content)
+        explorer_stale = self.explorer is None or glossary != self.explorer_glossary
+        if first or parts & {"explorer", "model"} or explorer_stale:
+            bokeh_js = importlib.import_module("sitegen.charts").BOKEH_JS_URI
+            self.explorer = importlib.import_module("explorer.build").explorer_site(bokeh_js, glossary)
+            self.explorer_glossary = glossary
         if first or parts - {"docs", "mkdocs.yml"} or self.site is None:
             self.site = importlib.import_module("sitegen.build").build_site(
-                content=self.content, explorer_assets=self.explorer_assets)
+                content=self.content, explorer=self.explorer)
         changes = importlib.import_module("sitegen.pagestep").write_site(self.site, self.root / "docs")
         assert self.builder is not None
         if first or changes or "mkdocs.yml" in parts:

@@ -1,39 +1,33 @@
 // Build-time helper, run by explorer/stdlib.py under Node (never shipped to the browser).
 //
-// Loads Pyodide with its full standard library, installs the model, runs the given requests
-// through it, then writes a smaller standard library holding only the modules Python actually
-// imported, compiled to bytecode by Pyodide's own Python (so the browser neither downloads the
-// other ~500 modules nor compiles the ones it needs).
+// Starts Pyodide with its full standard library, installs the model's wheel from our lock file as
+// the browser's worker does, runs the given requests through it, then writes a smaller standard
+// library holding only the modules Python actually imported, compiled to bytecode by Pyodide's
+// own Python (so the browser neither downloads the other ~500 modules nor compiles the ones it
+// needs). With --no-line-tables the bytecode carries no line numbers (see explorer/stdlib.py).
 //
-// usage: node trace_stdlib.mjs <pyodide dir> <model bundle .json> <requests .json> <out dir>
+// usage: node trace_stdlib.mjs <pyodide dir> <model lock file> <package> <requests .json> <out dir>
+//        [--no-line-tables]
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const [pyodideDir, bundlePath, requestsPath, outDir] = process.argv.slice(2);
+const [pyodideDir, lockFile, packageName, requestsPath, outDir] = process.argv.slice(2);
+const stripLines = process.argv.includes("--no-line-tables");
 const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
-const bundle = JSON.parse(await readFile(bundlePath, "utf8"));
 const requests = await readFile(requestsPath, "utf8");
-const lockInfo = JSON.parse(await readFile(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
 
 const pyodide = await loadPyodide({
   indexURL: path.resolve(pyodideDir) + "/",
-  lockFileContents: { info: lockInfo, packages: {} }, // no packages: nothing can be fetched
-  packageBaseUrl: path.resolve(pyodideDir) + "/",
-  fsInit: async (FS, { sitePackages }) => {
-    for (const [name, source] of Object.entries(bundle.files)) {
-      const target = `${sitePackages}/${name}`;
-      FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-      FS.writeFile(target, source);
-    }
-  },
+  lockFileURL: path.resolve(lockFile), // names only the model: nothing else can be fetched
+  packages: [packageName],
 });
 pyodide.globals.set("REQUESTS_JSON", requests);
-pyodide.globals.set("ENTRY", bundle.entry);
+pyodide.globals.set("STRIP_LINES", stripLines);
 const result = pyodide.runPython(`
-import importlib, json, sys, zipfile, io, importlib.util
+import importlib, json, sys, types, zipfile, io, importlib.util
 from importlib._bootstrap_external import _code_to_hash_pyc
 
-entry = importlib.import_module(ENTRY)
+entry = importlib.import_module("explorer_presenter")
 for request in json.loads(REQUESTS_JSON):
     entry.handle(json.dumps(request))
 
@@ -55,13 +49,21 @@ for member in used:  # every parent package's __init__ is needed to import a sub
         if init in names:
             keep.add(init)
 
+def without_lines(code):
+    consts = tuple(without_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=b"", co_consts=consts)
+
 out = io.BytesIO()
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
     for member in sorted(keep):
         text = source.read(member)
         code = compile(text, member, "exec", dont_inherit=True, optimize=2)
+        if STRIP_LINES:
+            code = without_lines(code)
         pyc = _code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
-        target.writestr(member[:-3] + ".pyc", bytes(pyc))
+        info = zipfile.ZipInfo(member[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        target.writestr(info, bytes(pyc))
 with open("/tmp/python_stdlib.zip", "wb") as f:
     f.write(out.getvalue())
 json.dumps(sorted(keep))

@@ -1,12 +1,16 @@
-"""What the explorer page shows for one model response: chart columns, tables, a summary sentence.
+"""What the explorer page shows for one model response: one set of figures, and how to show them.
 
-This one module runs in two places: in CPython at build time (the published scenarios baked into
-the page, and the no-JavaScript table) and in Pyodide in the page's Web Worker, where it is shipped
-as the top-level module ``explorer_presenter`` next to the model. So the figures a reader sees are
-formatted by the same code whichever way they were computed. Standard library only, like the model.
+This one module runs in two places: in CPython at build time (the published scenarios the page
+starts from, and its tables when JavaScript is off) and in Pyodide in the page's Web Worker, where
+it is shipped in the model's wheel as the top-level module ``explorer_presenter``.
 
-Numbers are rounded half away from zero in both places (``_round``), so a figure shown from the
-build-time data and the same figure computed in the browser read the same.
+A view holds the figures once: ``series``, one column per row field of the forecast (and of doing
+nothing, and of the uncertainty band), from which the page draws the charts, the year-by-year
+table, the comparison and the CSV; and three small tables whose cells are numbers with a *kind*
+(``{"v": 1234.5, "k": "count"}``), written as ``FORMATS`` says. ``LAYOUT`` says how the page turns
+the series into its year-by-year table, comparison, charts and CSV; the page's data carries it,
+and the page's JavaScript (formats.mjs, results.mjs) reads both. So a figure reads the same
+whichever way it was computed, and nothing is formatted in the worker that the reader never sees.
 """
 
 from __future__ import annotations
@@ -18,40 +22,62 @@ from typing import Any
 
 from model import api
 
-Cell = dict[str, Any]  # {"t": text shown, "v": the unrounded number or None}
+Cell = dict[str, Any]  # {"t": text} | {"v": number | None, "k": kind} | {"lo", "hi", "k"}
 Table = dict[str, Any]
 
 BASE_YEAR = 2017
 HORIZONS = (3, 5, 10)
 
-
 # ---------------------------------------------------------------------------------- formatting
+# How each kind of figure is written. The page's JavaScript (explorer/static/formats.mjs) reads
+# this same table from the page's data, so a figure formatted in the browser reads exactly as one
+# formatted here; tests/cases/formats.json holds the cases both are checked against.
+FORMATS: dict[str, dict[str, Any]] = {
+    "count": {"places": 0},                       # children, families, places: 1,234
+    "decimal": {"places": 1},                     # rates, children prevented: 12.5
+    "money_m": {"places": 2, "scale": 1e-6, "prefix": "£", "suffix": "M"},  # as the report: -£0.44M
+    "money": {"places": 0, "prefix": "£"},        # whole pounds, as the report's programmes: £1,225,153
+    "year": {"places": 0, "group": False},        # 2037, never 2,037
+}
+MISSING = "—"
+
+
 def _round(x: float, places: int = 0) -> float:
     """Half away from zero (as the page's JavaScript does), not Python's half-to-even."""
     scale = 10.0**places
     return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x)
 
 
+def format_kind(kind: str, value: float | None) -> str:
+    """``value`` written as ``FORMATS[kind]`` says: rounded half away from zero, the sign first."""
+    if value is None:
+        return MISSING
+    spec = FORMATS[kind]
+    places = int(spec["places"])
+    rounded = _round(value * spec.get("scale", 1.0), places) + 0.0  # + 0.0: never "-0"
+    sign = "-" if rounded < 0 else ""
+    digits = f"{abs(rounded):{',' if spec.get('group', True) else ''}.{places}f}"
+    return f"{sign}{spec.get('prefix', '')}{digits}{spec.get('suffix', '')}"
+
+
 def count(x: float | None) -> str:
     """Children, families, places: a whole number with thousands separators."""
-    if x is None:
-        return "—"
-    return f"{int(_round(x)):,}"
+    return format_kind("count", x)
 
 
-def decimal(x: float | None, places: int = 1) -> str:
-    if x is None:
-        return "—"
-    return f"{_round(x, places) + 0.0:,.{places}f}"  # + 0.0: no "-0.0"
+def decimal(x: float | None) -> str:
+    """Rates and fractions of children: one decimal place."""
+    return format_kind("decimal", x)
 
 
 def money_m(x: float | None) -> str:
     """£ in millions to 2 decimals with the sign first, as the report prints: '-£0.44M'."""
-    if x is None:
-        return "—"
-    m = _round(x / 1e6, 2)
-    sign = "-" if m < 0 else ""
-    return f"{sign}£{abs(m):,.2f}M"
+    return format_kind("money_m", x)
+
+
+def pounds(x: float | None) -> str:
+    """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
+    return format_kind("money", x)
 
 
 def money_words(x: float | None) -> str:
@@ -59,7 +85,7 @@ def money_words(x: float | None) -> str:
 
     Tables keep the report's '£26.10M' (``money_m``); this is for the headline."""
     if x is None:
-        return "—"
+        return MISSING
     if abs(_round(x / 1e6, 1)) < 1:
         return pounds(_round(x, -3))
     m = _round(x / 1e6, 1)
@@ -68,54 +94,127 @@ def money_words(x: float | None) -> str:
     return f"{sign}£{text} million"
 
 
-def pounds(x: float | None) -> str:
-    """Whole pounds, as the report prints programme figures: '£1,225,153', '-£7,293'."""
-    if x is None:
-        return "—"
-    p = _round(x)
-    sign = "-" if p < 0 else ""
-    return f"{sign}£{int(abs(p)):,}"
+def cell_text(cell: Cell) -> str:
+    """A table cell as the page shows it (formats.mjs cellText does the same in the browser)."""
+    if "t" in cell:
+        return str(cell["t"])
+    if "lo" in cell:
+        if cell["lo"] is None or cell["hi"] is None:
+            return MISSING
+        return f"{format_kind(cell['k'], cell['lo'])} to {format_kind(cell['k'], cell['hi'])}"
+    text = format_kind(cell["k"], cell["v"])
+    return f"{text} {cell['unit']}" if "unit" in cell and cell["v"] is not None else text
 
 
-def _cell(value: float | None, text: str | None = None) -> Cell:
-    return {"t": text if text is not None else decimal(value), "v": value}
+def _number(value: float | None, kind: str, **extra: Any) -> Cell:
+    return {"v": value, "k": kind, **extra}
 
 
 def _text(text: str) -> Cell:
-    return {"t": text, "v": None}
+    return {"t": text}
+
+
+# ---------------------------------------------------------------------------------- the layout
+# Columns of the year-by-year table: a series, or a range between two (the uncertainty band).
+YEARS_COLUMNS: list[dict[str, Any]] = [
+    {"label": "Year", "field": "year", "k": "year"},
+    {"label": "Children aged 0-17", "field": "child_population", "k": "count"},
+    {"label": "Non-UASC rate per 10,000", "field": "non_uasc_rate", "k": "decimal"},
+    {"label": "Looked-after children", "field": "lac", "k": "count"},
+    {"label": "Doing nothing", "field": "base_lac", "k": "count"},
+    {"label": "Uncertainty range", "range": ["lac_low", "lac_high"], "k": "count"},
+    {"label": "Cost of care", "field": "total_cost", "k": "money_m"},
+    {"label": "Doing nothing", "field": "base_total_cost", "k": "money_m"},
+    {"label": "Uncertainty range", "range": ["total_cost_low", "total_cost_high"], "k": "money_m"},
+    {"label": "Programme costs", "field": "programme_cost", "k": "money_m"},
+    {"label": "Net cost", "field": "net_cost", "k": "money_m"},
+]
+# The figures set side by side when comparing two scenarios, in a year both reach ("{year}").
+COMPARE_YEARLY: list[dict[str, str]] = [
+    {"id": "lac", "label": "Looked-after children in {year}", "k": "count", "field": "lac"},
+    {"id": "cost", "label": "Cost of care in {year}", "k": "money_m", "field": "total_cost"},
+    {"id": "net", "label": "Net cost in {year} (with programme costs)", "k": "money_m",
+     "field": "net_cost"},
+    {"id": "saved", "label": "Cost of care saved against doing nothing, {year}", "k": "money_m",
+     "field": "cost_saved"},
+    {"id": "prog_total", "label": "Programmes: net savings to {year} (cash)", "k": "money_m",
+     "field": "programmes_net_to_date"},
+    {"id": "prog_npv", "label": "Programmes: net present value of the savings to {year}",
+     "k": "money_m", "field": "programmes_npv_to_date"},
+]
+BAND_FIELDS = ("lac_low", "lac_high", "total_cost_low", "total_cost_high")
+
+LAYOUT: dict[str, Any] = {
+    # The caption and notes come with each view (they name where the forecast starts).
+    "years": {"id": "years", "title": "Year by year", "columns": YEARS_COLUMNS},
+    "compare": COMPARE_YEARLY,
+    # The CSV's year-by-year block: the model's own field names, unrounded.
+    "export": [*[[name, name] for name in api.describe()["row_fields"]],
+               ["baseline_lac", "base_lac"], ["baseline_total_cost", "base_total_cost"],
+               *[[name, name] for name in BAND_FIELDS]],
+}
 
 
 # ---------------------------------------------------------------------------------- the view
-def _band(response: Mapping[str, Any], field: str) -> list[float | None]:
-    band = response.get("uncertainty")
-    n = len(response["rows"])
-    if not band:
-        return [None] * n
-    return list(band[field])
-
-
-def chart_columns(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
-    """The columns of the charts' "scenario" source (names as in explorer/charts.py)."""
+def series(response: Mapping[str, Any]) -> dict[str, list[float | None]]:
+    """Every figure by year, once: the forecast's fields, doing nothing's (``base_``), the band's
+    (when computed) and the cost saved against doing nothing."""
     rows, base = response["rows"], response["baseline_rows"]
+    out: dict[str, list[float | None]] = {name: [r[name] for r in rows] for name in rows[0]}
+    out["base_lac"] = [r["lac"] for r in base]
+    out["base_total_cost"] = [r["total_cost"] for r in base]
+    out["cost_saved"] = [b["total_cost"] - r["total_cost"] for r, b in zip(rows, base, strict=True)]
+    band = response.get("uncertainty")
+    for name in BAND_FIELDS:
+        out[name] = list(band[name]) if band else [None] * len(rows)
+    out.update(_programmes_to_date(response, [int(r["year"]) for r in rows]))
+    return out
 
-    def millions(values: Sequence[float | None]) -> list[float | None]:
-        return [None if v is None else v / 1e6 for v in values]
 
-    return {
-        "year": [r["year"] for r in rows],
-        "lac": [r["lac"] for r in rows],
-        "base_lac": [r["lac"] for r in base],
-        "lac_low": _band(response, "lac_low"),
-        "lac_high": _band(response, "lac_high"),
-        "cost_m": millions([r["total_cost"] for r in rows]),
-        "base_cost_m": millions([r["total_cost"] for r in base]),
-        "cost_low_m": millions(_band(response, "total_cost_low")),
-        "cost_high_m": millions(_band(response, "total_cost_high")),
-    }
+def _programmes_to_date(response: Mapping[str, Any],
+                        years: list[int]) -> dict[str, list[float | None]]:
+    """All the programmes together, year by year: their running net savings (cash) and the net
+    present value of the savings so far, so two scenarios can be compared in any year."""
+    together = response.get("programmes_together") or {}
+    by_year = dict(zip(together.get("years", []),
+                       together.get("cash", {}).get("net_savings", []), strict=True))
+    real = dict(zip(together.get("years", []),
+                    together.get("real", {}).get("net_savings", []), strict=True))
+    rate = 1 + float(together.get("discount_rate", 0.0)) / 100
+    start = int(together.get("npv_year", years[0]))
+    cash_total, npv_total = 0.0, 0.0
+    cash: list[float | None] = []
+    npv: list[float | None] = []
+    for year in years:
+        cash_total += by_year.get(year, 0.0)
+        npv_total += real.get(year, 0.0) / rate ** (year - start)
+        cash.append(cash_total)
+        npv.append(npv_total)
+    return {"programmes_net_to_date": cash, "programmes_npv_to_date": npv}
+
+
+def years_rows(data: Mapping[str, Sequence[float | None]]) -> list[list[Cell]]:
+    """The year-by-year table's cells (the page builds the same from ``LAYOUT``)."""
+    out = []
+    for i in range(len(data["year"])):
+        row: list[Cell] = []
+        for column in YEARS_COLUMNS:
+            if "range" in column:
+                low, high = column["range"]
+                row.append({"lo": data[low][i], "hi": data[high][i], "k": column["k"]})
+            else:
+                row.append(_number(data[column["field"]][i], column["k"]))
+        out.append(row)
+    return out
 
 
 def _row_at(rows: Sequence[Mapping[str, float]], year: int) -> Mapping[str, float] | None:
     return next((r for r in rows if int(r["year"]) == year), None)
+
+
+def _money_m(value: float | None) -> Cell:
+    """A £ figure given in £M by the model, as a cell in pounds."""
+    return _number(None if value is None else value * 1e6, "money_m")
 
 
 def change_table(response: Mapping[str, Any]) -> Table:
@@ -123,22 +222,19 @@ def change_table(response: Mapping[str, Any]) -> Table:
     from the starting year, with the uncertainty band on the change when it has been computed."""
     source = response["change_table"]
     start_year = source.get("start_year", BASE_YEAR)
-    rows = [[_text(row["label"]), *[_cell(v, money_m(None if v is None else v * 1e6))
-                                    for v in row["values"]]]
+    rows = [[_text(row["label"]), *[_money_m(v) for v in row["values"]]]
             for row in source["rows"]]
     band = source.get("band")
     if band:  # two rows of single figures, so the table stays as narrow as the others
         for place, (bound, words) in enumerate((("high", "high (95th percentile)"),
                                                 ("low", "low (5th percentile)")), start=1):
             rows.insert(place, [_text(f"Uncertainty band on your settings, {words}"),
-                                *[_cell(None if v is None else v * 1e6,
-                                        money_m(None if v is None else v * 1e6))
-                                  for v in band[bound]]])
+                                *[_money_m(v) for v in band[bound]]])
     published = source.get("published")
     label = response["scenario"]["report_label"]
     if published:
         rows.append([_text(f"{label} (published in the report)"),
-                     *[_cell(v, money_m(v * 1e6)) for v in published]])
+                     *[_money_m(v) for v in published]])
     notes = []
     if published:
         notes.append("“Published in the report” is the report's own figure (APHR 2017, "
@@ -175,6 +271,17 @@ def band_note(response: Mapping[str, Any]) -> str:
             "and in this table, with what it varies and what it does not.")
 
 
+def years_caption(response: Mapping[str, Any]) -> dict[str, Any]:
+    """The year-by-year table's caption and notes (its columns are in LAYOUT)."""
+    month = (response.get("start") or {}).get("month", "August")
+    return {
+        "caption": f"Looked-after children in {month} of each year (the month the report's "
+                   f"2017 figures describe) and the year's cost, from {start_label(response)} "
+                   "(the figures in the charts)",
+        "notes": [band_note(response)],
+    }
+
+
 def payback_text(year: int | None) -> str:
     return "never" if year is None else str(year)
 
@@ -208,13 +315,17 @@ def programme_note(response: Mapping[str, Any]) -> str:
         "in cash (with the inflation you set). Pays back: the first year from which that "
         "running total stays above zero; “never” if it does not within the forecast. Net "
         f"present value: each year's net saving at 2017 prices, discounted at "
-        f"{decimal(discount, 1).removesuffix('.0')}% a year (HM Treasury Green Book) to {start}.")
+        f"{decimal(discount).removesuffix('.0')}% a year (HM Treasury Green Book) to {start}.")
 
 
 def _programme_row(p: Mapping[str, Any], label: str | None = None,
                    scale: str | None = None) -> list[Cell]:
-    if scale is None:
-        scale = f"{decimal(p['capacity'], 1).removesuffix('.0')} {p['capacity_unit']}"
+    capacity = p.get("capacity")
+    if scale is not None:
+        scale_cell = _text(scale)
+    else:
+        whole = capacity is not None and float(capacity).is_integer()
+        scale_cell = _number(capacity, "count" if whole else "decimal", unit=p["capacity_unit"])
     first = p["first_year"]
     cumulative = p["totals"]["cash"]["net_savings"]
     real = p["totals"]["real"]["net_savings"]
@@ -223,14 +334,14 @@ def _programme_row(p: Mapping[str, Any], label: str | None = None,
         cumulative_text += f"; {money_m(real)} at 2017 prices"
     return [
         _text(label or p["label"]),
-        _cell(p.get("capacity"), scale),
-        _cell(first["cost"], pounds(first["cost"])),
-        _cell(p["children_prevented"], decimal(p["children_prevented"], 1)),
-        _cell(first["gross_savings"], pounds(first["gross_savings"])),
-        _cell(first["net_savings"], pounds(first["net_savings"])),
-        _cell(cumulative, cumulative_text),
-        _cell(p["payback"], payback_text(p["payback"])),
-        _cell(p["npv"], money_m(p["npv"])),
+        scale_cell,
+        _number(first["cost"], "money"),
+        _number(p["children_prevented"], "decimal"),
+        _number(first["gross_savings"], "money"),
+        _number(first["net_savings"], "money"),
+        {"t": cumulative_text, "v": cumulative},
+        {"t": payback_text(p["payback"]), "v": p["payback"]},
+        _number(p["npv"], "money_m"),
     ]
 
 
@@ -278,99 +389,40 @@ def proposals_table(response: Mapping[str, Any]) -> Table:
     }
 
 
-def years_table(response: Mapping[str, Any]) -> Table:
-    """Year by year: the table alternative to both charts."""
-    rows, base = response["rows"], response["baseline_rows"]
-    month = (response.get("start") or {}).get("month", "August")
-    lows, highs = _band(response, "lac_low"), _band(response, "lac_high")
-    clows, chighs = _band(response, "total_cost_low"), _band(response, "total_cost_high")
-    out = []
-    for i, (r, b) in enumerate(zip(rows, base, strict=True)):
-        lac_range = "—" if lows[i] is None else f"{count(lows[i])} to {count(highs[i])}"
-        cost_range = "—" if clows[i] is None else f"{money_m(clows[i])} to {money_m(chighs[i])}"
-        out.append([
-            _cell(r["year"], str(int(r["year"]))),
-            _cell(r["child_population"], count(r["child_population"])),
-            _cell(r["non_uasc_rate"], decimal(r["non_uasc_rate"], 1)),
-            _cell(r["lac"], count(r["lac"])),
-            _cell(b["lac"], count(b["lac"])),
-            _text(lac_range),
-            _cell(r["total_cost"], money_m(r["total_cost"])),
-            _cell(b["total_cost"], money_m(b["total_cost"])),
-            _text(cost_range),
-            _cell(r["programme_cost"], money_m(r["programme_cost"])),
-            _cell(r["net_cost"], money_m(r["net_cost"])),
-        ])
-    return {
-        "id": "years",
-        "title": "Year by year",
-        "caption": f"Looked-after children in {month} of each year (the month the report's "
-                   f"2017 figures describe) and the year's cost, from {start_label(response)} "
-                   "(the figures in the charts)",
-        "columns": [{"label": "Year"}, {"label": "Children aged 0-17", "num": True},
-                    {"label": "Non-UASC rate per 10,000", "num": True},
-                    {"label": "Looked-after children", "num": True},
-                    {"label": "Doing nothing", "num": True},
-                    {"label": "Uncertainty range", "num": True},
-                    {"label": "Cost of care", "num": True},
-                    {"label": "Doing nothing", "num": True},
-                    {"label": "Uncertainty range", "num": True},
-                    {"label": "Programme costs", "num": True},
-                    {"label": "Net cost", "num": True}],
-        "rows": out,
-        "notes": [band_note(response)],
-    }
-
-
-def key_figures(response: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The figures set side by side when comparing two scenarios."""
-    rows, base = response["rows"], response["baseline_rows"]
-    last = rows[-1]
-    end = int(last["year"])
-    figures: list[dict[str, Any]] = [
-        {"id": "lac_end", "label": f"Looked-after children in {end}", "kind": "count",
-         "v": last["lac"]},
-        {"id": "cost_end", "label": f"Cost of care in {end}", "kind": "money_m",
-         "v": last["total_cost"]},
-        {"id": "net_end", "label": f"Net cost in {end} (with programme costs)",
-         "kind": "money_m", "v": last["net_cost"]},
-        {"id": "saved_end", "label": f"Cost of care saved against doing nothing, {end}",
-         "kind": "money_m", "v": base[-1]["total_cost"] - last["total_cost"]},
-    ]
-    change = response["change_table"]["rows"][0]["values"]
-    for h, v in zip(HORIZONS, change, strict=True):
-        figures.append({"id": f"change_{h}", "label": f"Change in cost after {h} years",
-                        "kind": "money_m", "v": None if v is None else v * 1e6})
+def compare_fixed(response: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Compared figures that do not depend on the year: changes since the start over the
+    report's horizons, and the programmes' first year (the yearly ones come from ``series``)."""
+    source = response["change_table"]
+    start_year = source.get("start_year", BASE_YEAR)
+    change = source["rows"][0]["values"]
     programmes = response["programmes"].values()
     together = response["programmes_together"]
-    figures.append({"id": "prog_cost", "label": "Programmes: cost in their first year",
-                    "kind": "money", "v": together["first_year"]["cost"]})
-    figures.append({"id": "prog_net", "label": "Programmes: net savings in their first year",
-                    "kind": "money", "v": together["first_year"]["net_savings"]})
-    figures.append({"id": "prog_total", "label": f"Programmes: net savings to {end}",
-                    "kind": "money_m", "v": together["totals"]["cash"]["net_savings"]})
-    figures.append({"id": "prog_npv", "label": "Programmes: net present value",
-                    "kind": "money_m", "v": together["npv"]})
-    figures.append({"id": "prog_children",
-                    "label": "Programmes: children kept out of care a year", "kind": "decimal",
-                    "v": math.fsum(p["children_prevented"] for p in programmes)})
-    for f in figures:
-        f["t"] = format_kind(f["kind"], f["v"])
-    return figures
+    return [
+        *[{"id": f"change_{h}", "label": f"Change in cost after {h} years (from {start_year})",
+           "k": "money_m", "v": None if v is None else v * 1e6}
+          for h, v in zip(HORIZONS, change, strict=True)],
+        {"id": "prog_cost", "label": "Programmes: cost in their first year", "k": "money",
+         "v": together["first_year"]["cost"]},
+        {"id": "prog_net", "label": "Programmes: net savings in their first year", "k": "money",
+         "v": together["first_year"]["net_savings"]},
+        {"id": "prog_children", "label": "Programmes: children kept out of care a year",
+         "k": "decimal", "v": math.fsum(p["children_prevented"] for p in programmes)},
+    ]
 
 
-def format_kind(kind: str, value: float | None) -> str:
-    if kind == "count":
-        return count(value)
-    if kind == "money_m":
-        return money_m(value)
-    if kind == "money":
-        return pounds(value)
-    return decimal(value, 1)
+def headline(response: Mapping[str, Any]) -> dict[str, Any]:
+    """The few figures the page keeps in view while settings further down are changed."""
+    rows, base = response["rows"], response["baseline_rows"]
+    year = min(BASE_YEAR + 10, int(rows[-1]["year"]))
+    r, b = _row_at(rows, year), _row_at(base, year)
+    if r is None or b is None:  # pragma: no cover - the model always covers 2017-2027
+        return {}
+    return {"year": year, "lac": count(r["lac"]), "cost": money_words(r["total_cost"]),
+            "base_lac": count(b["lac"]), "base_cost": money_words(b["total_cost"])}
 
 
 def summary(response: Mapping[str, Any]) -> str:
-    """One sentence, announced to screen readers after every change."""
+    """One sentence, announced to screen readers when a result is settled."""
     rows, base = response["rows"], response["baseline_rows"]
     target = min(BASE_YEAR + 10, int(rows[-1]["year"]))
     r, b = _row_at(rows, target), _row_at(base, target)
@@ -390,35 +442,22 @@ def summary(response: Mapping[str, Any]) -> str:
                    "if nothing is done.")
 
 
-def export_rows(response: Mapping[str, Any]) -> dict[str, Any]:
-    """Year-by-year figures for the CSV download, unrounded, with the model's own field names."""
-    rows, base = response["rows"], response["baseline_rows"]
-    fields = list(rows[0].keys())
-    band = response.get("uncertainty") or {}
-    extra = [k for k in ("lac_low", "lac_high", "total_cost_low", "total_cost_high") if k in band]
-    columns = [*fields, "baseline_lac", "baseline_total_cost", *extra]
-    out = []
-    for i, (r, b) in enumerate(zip(rows, base, strict=True)):
-        out.append([*(r[f] for f in fields), b["lac"], b["total_cost"],
-                    *(band[k][i] for k in extra)])
-    return {"columns": columns, "rows": out}
-
-
 def view(response: Mapping[str, Any]) -> dict[str, Any]:
-    tables = [change_table(response), programmes_table(response), proposals_table(response),
-              years_table(response)]
+    """Everything the page shows for one response. ``scenario`` and ``settings`` are what the
+    figures were computed with (the model's own record), never what was asked."""
+    tables = [change_table(response), programmes_table(response), proposals_table(response)]
     return {
         "scenario": response["scenario"]["id"],
-        "values": response["parameters"],
+        "settings": response["parameters"],
         "errors": response["errors"],
         "start": start_label(response),
         "guard_rails": response.get("guard_rails", []),
         "band": bool(response.get("uncertainty")),
         "summary": summary(response),
-        "chart": chart_columns(response),
-        "tables": {t["id"]: t for t in tables},
-        "key": key_figures(response),
-        "export": export_rows(response),
+        "headline": headline(response),
+        "series": series(response),
+        "tables": {**{t["id"]: t for t in tables}, "years": years_caption(response)},
+        "compare": compare_fixed(response),
     }
 
 

@@ -1,77 +1,71 @@
-// The explorer's model runner: a module Web Worker that starts Pyodide (self-hosted, never a CDN)
-// and answers { id, request } messages with the model's JSON response.
+// The explorer's model runner: a module Web Worker that starts Pyodide (self-hosted, never a CDN),
+// installs the model from its wheel the way Pyodide installs any package (our own lock file, which
+// names that wheel and its sha256 and nothing else), and answers { id, request } messages.
 //
-// Messages to the page:
+// Messages to the page (client.mjs):
 //   { type: "ready", ms }                      Python is up and the model imported
-//   { type: "result", id, json, ms }           json: the model's response as JSON text
+//   { type: "result", id, json, ms }           json: the page's view (explorer_presenter.handle)
 //   { type: "error", id, message }             this request failed (the worker stays usable)
 //   { type: "failed", message }                Pyodide could not start: nothing will be computed
-import { loadPyodide } from "./pyodide/pyodide.mjs";
+import { loadPyodide } from "/*@PYODIDE@*/";
 
-// Written by explorer/build.py: file names and the lock file's "info" (Pyodide refuses a lock
-// file without it). The lock lists no packages, so Pyodide can never fetch one from its CDN.
+// Written by explorer/build.py: where Pyodide, the standard library and the model's lock file
+// are, relative to this file, and the package and module to load.
 const CONFIG = /*@CONFIG@*/ {};
 
 const here = (name) => new URL(name, import.meta.url).href;
 const started = performance.now();
-// Fetch the model's source while the runtime downloads and compiles.
-const bundle = fetch(here(CONFIG.bundle)).then((response) => {
-  if (!response.ok) throw new Error(`${CONFIG.bundle}: HTTP ${response.status}`);
-  return response.json();
-});
-
 let fullStdlibMounted = false;
 
-// Pyodide 314 reports a WebAssembly download or compile failure (file missing, wasm blocked) only
-// with console.warn("wasm instantiation failed!") and then never settles: turn that into "failed".
+// Pyodide reports a WebAssembly download or compile failure (a missing file, WebAssembly blocked
+// by a security policy) only with console.warn("wasm instantiation failed!") or an error printed
+// to the console, and then never settles: turn those into "failed".
 let wasmFailed;
 const wasmFailure = new Promise((_, reject) => (wasmFailed = reject));
-const warn = console.warn.bind(console);
-console.warn = (...args) => {
-  if (String(args[0]).startsWith("wasm instantiation failed")) wasmFailed(new Error("the WebAssembly runtime could not be loaded"));
-  warn(...args);
-};
+for (const level of ["warn", "error"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    const text = String(args[0]);
+    if (/wasm instantiation failed|failed to asynchronously prepare wasm|CompileError|Aborted\(/.test(text)) {
+      wasmFailed(new Error("the WebAssembly runtime could not be loaded"));
+    }
+    original(...args);
+  };
+}
 
+const phases = { script: started }; // performance.now() marks, sent with "ready" (the benchmark)
 const loading = (async () => {
-  // An empty lock file, given inline: nothing to fetch, and no package Pyodide could ever try
-  // to load from its CDN. (The straightforward build lets Pyodide fetch its full lock file.)
-  const lock = CONFIG.lockFile
-    ? { lockFileURL: here(CONFIG.lockFile) }
-    : { lockFileContents: { info: CONFIG.lockInfo, packages: {} }, packageBaseUrl: here("pyodide/") };
+  const pyodideBase = here(CONFIG.pyodide);
   const pyodide = await loadPyodide({
-    indexURL: here("pyodide/"),
-    ...lock,
-    stdLibURL: here(CONFIG.stdlib),
-    // Write the model into site-packages before Python starts, so importing it needs no I/O.
-    fsInit: async (FS, { sitePackages }) => {
-      for (const [name, source] of Object.entries((await bundle).files)) {
-        const target = `${sitePackages}/${name}`;
-        FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-        FS.writeFile(target, source);
-      }
-    },
+    indexURL: pyodideBase,
+    stdLibURL: new URL(CONFIG.stdlib, pyodideBase).href,
+    lockFileURL: here(CONFIG.lock), // names only the model: nothing can come from elsewhere
+    packages: [CONFIG.package], // downloaded while Python starts; its sha256 is checked
   });
+  phases.python = performance.now();
   let entry;
   try {
-    entry = pyodide.pyimport((await bundle).entry);
+    entry = pyodide.pyimport(CONFIG.entry);
   } catch (error) {
     if (error?.type !== "ModuleNotFoundError") throw error;
     await mountFullStdlib(pyodide);
-    entry = pyodide.pyimport((await bundle).entry);
+    entry = pyodide.pyimport(CONFIG.entry);
   }
+  phases.model = performance.now();
   return { pyodide, handle: entry.handle };
 })();
 const ready = Promise.race([loading, wasmFailure]);
 
 ready.then(
-  () => postMessage({ type: "ready", ms: performance.now() - started }),
-  (error) => postMessage({ type: "failed", message: String(error?.message ?? error) }),
+  () => postMessage({ type: "ready", ms: performance.now() - started, phases, origin: performance.timeOrigin }),
+  (error) => postMessage({ type: "failed", message: String(error?.message ?? error).split("\n")[0].slice(0, 300) }),
 );
 
 // The trimmed standard library holds what the model imported at build time. Should it ever import
 // something else, make the full library (shipped alongside) importable once, and retry.
 async function mountFullStdlib(pyodide) {
-  const response = await fetch(here(CONFIG.fullStdlib));
+  const url = new URL(CONFIG.fullStdlib, here(CONFIG.pyodide)).href;
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`${CONFIG.fullStdlib}: HTTP ${response.status}`);
   pyodide.FS.writeFile("/lib/python_stdlib_full.zip", new Uint8Array(await response.arrayBuffer()));
   pyodide.pyimport("explorer_fallback").mount("/lib/python_stdlib_full.zip");

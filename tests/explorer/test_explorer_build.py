@@ -1,98 +1,184 @@
-"""What the explorer adds to the site: a self-contained page, Pyodide from node_modules, the model."""
+"""What the explorer adds to the site: its page, its modules and data, the model's wheel and lock
+file, and Pyodide from node_modules."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import zipfile
 from pathlib import Path
 
+import bokeh
 import pytest
 
-from explorer.build import explorer_files
-from explorer.paths import APP, PYODIDE
+from explorer.build import ExplorerSite, explorer_site
+from explorer.charts import build_charts
+from explorer.paths import PYODIDE
+from explorer.py.explorer_presenter import view
 from explorer.registry import page_registry
-from explorer.variants import OPTIMISED, STRAIGHTFORWARD
 from model import api
+from sitegen.charts import BOKEH_JS_URI
 from tests.support.external_urls import css_loads, html_loads, js_loads
-
-Files = dict[str, str | bytes | Path]
 
 
 @pytest.fixture(scope="module")
-def files() -> Files:
-    return explorer_files(OPTIMISED)
+def site() -> ExplorerSite:
+    return explorer_site(BOKEH_JS_URI)
 
 
-def text(files: Files, name: str) -> str:
-    content = files[f"{APP}/{name}"]
-    assert isinstance(content, str)
-    return content
+def one(site: ExplorerSite, pattern: str) -> str:
+    [name] = [n for n in site.assets if re.fullmatch(pattern, n)]
+    return name
 
 
-def test_the_page_and_its_scripts_load_nothing_from_another_origin(files: Files) -> None:
+def text(site: ExplorerSite, name: str) -> str:
+    content = site.assets[name]
+    if isinstance(content, Path):
+        return content.read_text(encoding="utf-8")
+    return content.decode() if isinstance(content, bytes) else content
+
+
+def page(site: ExplorerSite) -> str:
+    return site.pages["explorer/index.md"]
+
+
+def test_the_page_and_its_files_load_nothing_from_another_origin(site: ExplorerSite) -> None:
     scanners = {".html": html_loads, ".mjs": js_loads, ".js": js_loads, ".css": css_loads}
-    found = []
-    for name, content in files.items():
+    found = [f"explorer/index.md: {url}" for url in html_loads(page(site))]
+    for name in site.assets:
         scan = scanners.get(Path(name).suffix)
-        if scan is None:
-            continue
-        body = content.read_text(encoding="utf-8", errors="replace") if isinstance(
-            content, Path) else content if isinstance(content, str) else content.decode()
-        found += [f"{name}: {url}" for url in scan(body)]
+        if scan is not None:
+            found += [f"{name}: {url}" for url in scan(text(site, name))]
     assert found == []
-    page = text(files, "index.html")
-    assert "cdn.holoviz.org" not in page and "cdn.bokeh.org" not in page
-    assert "panel/1.9.4/dist/" in page  # Panel's URLs point at our own copy (PANEL_CDN_ROOT)
+    assert "cdn.holoviz.org" not in page(site) and "cdn.bokeh.org" not in page(site)
 
 
-def test_pyodide_comes_from_the_pinned_npm_package(files: Files) -> None:
+def test_the_page_has_no_inline_script(site: ExplorerSite) -> None:
+    """The site's Content-Security-Policy allows no inline script, and instant navigation runs a
+    page's scripts again on every visit: the page's one script is a file that may run again."""
+    boot = one(site, r"explorer/code-\w+/boot\.js").removeprefix("explorer/")
+    assert re.findall(r"<script[^>]*>", page(site)) == [f'<script src="{boot}" async>']
+    assert "</script>" in page(site) and re.search(r"<script[^>]*>[^<]", page(site)) is None
+    assert 'data-module="code-' in page(site) and 'data-explorer' in page(site)
+    assert "hide:\n  - navigation\n  - toc" in page(site)
+
+
+def test_bokeh_comes_once_from_the_sites_own_file(site: ExplorerSite) -> None:
+    """The indicator pages load assets/javascripts/bokeh.min.js: the explorer uses the same file
+    (preloaded by the page), and ships no BokehJS, Panel JavaScript or WebGL bundle of its own."""
+    html = page(site)
+    assert f'<link rel="preload" href="../{BOKEH_JS_URI}?v={bokeh.__version__}" as="script">' in html
+    for name in site.assets:
+        assert not re.search(r"(bokeh|panel)[\w.-]*\.js$", name), name
+    assert f'data-bokeh="../{BOKEH_JS_URI}?v={bokeh.__version__}"' in html
+
+
+def test_pyodide_comes_from_the_pinned_npm_package(site: ExplorerSite) -> None:
     version = json.loads((PYODIDE / "package.json").read_text())["version"]
     package = json.loads((PYODIDE.parent.parent / "package.json").read_text())
     assert package["dependencies"]["pyodide"] == version
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
-        assert files[f"{APP}/pyodide/{name}"] == PYODIDE / name
-    worker = text(files, "worker.mjs")
-    assert "/*@CONFIG@*/" not in worker and '"packages"' not in worker
-    assert '"lockFile":null' in worker  # no lock file fetched: nothing Pyodide could get elsewhere
+        assert site.assets[f"explorer/pyodide-{version}/{name}"] == PYODIDE / name
+    worker = text(site, one(site, r"explorer/code-\w+/worker\.mjs"))
+    assert f'import {{ loadPyodide }} from "../pyodide-{version}/pyodide.mjs";' in worker
+    assert "/*@CONFIG@*/" not in worker and "/*@PYODIDE@*/" not in worker
 
 
-def test_the_shipped_standard_library_is_small_precompiled_and_complete(files: Files) -> None:
-    trimmed = files[f"{APP}/pyodide/python_stdlib.zip"]
+def test_the_model_is_a_wheel_named_with_its_sha256_in_a_lock_file_of_its_own(
+        site: ExplorerSite) -> None:
+    lock = json.loads(text(site, one(site, r"explorer/model-\w+/pyodide-lock\.json")))
+    assert lock["info"] == json.loads((PYODIDE / "pyodide-lock.json").read_text())["info"]
+    [package] = lock["packages"].values()  # nothing else Pyodide could fetch from a CDN
+    wheel = site.assets[one(site, r"explorer/model-\w+/thurrock_model-.*\.whl")]
+    assert isinstance(wheel, bytes)
+    assert package["sha256"] == hashlib.sha256(wheel).hexdigest()
+    assert package["imports"] == ["explorer_fallback", "explorer_presenter", "model"]
+    names = zipfile.ZipFile(__import__("io").BytesIO(wheel)).namelist()
+    assert {"model/api.py", "model/assumptions.toml", "explorer_presenter.py"} <= set(names)
+    assert not any("tests/" in n or "__pycache__" in n for n in names)
+    for name in names:
+        if name.endswith(".py"):
+            source = zipfile.ZipFile(__import__("io").BytesIO(wheel)).read(name).decode()
+            for forbidden in ("numpy", "pandas", "bokeh", "panel"):
+                assert not re.search(rf"^\s*(import|from) {forbidden}\b", source, re.M), name
+
+
+def test_the_wheel_is_the_same_from_the_same_sources() -> None:
+    from explorer.wheel import build_wheel
+
+    assert build_wheel().data == build_wheel().data
+
+
+def test_the_shipped_standard_library_is_small_and_precompiled(
+        site: ExplorerSite) -> None:
+    trimmed = site.assets[one(site, r"explorer/pyodide-[\d.]+/python_stdlib-\w+\.zip")]
     assert isinstance(trimmed, Path)
-    names = zipfile.ZipFile(trimmed).namelist()
+    archive = zipfile.ZipFile(trimmed)
+    names = archive.namelist()
     assert names and all(n.endswith(".pyc") for n in names)
-    assert trimmed.stat().st_size < (PYODIDE / "python_stdlib.zip").stat().st_size / 2
-    assert {"json/__init__.pyc", "tomllib/__init__.pyc", "random.pyc"} <= set(names)
-    # the full library is shipped for the worker's fallback, not fetched unless needed
-    assert files[f"{APP}/pyodide/python_stdlib_full.zip"] == PYODIDE / "python_stdlib.zip"
+    assert trimmed.stat().st_size < (PYODIDE / "python_stdlib.zip").stat().st_size / 3
+    assert {"json/__init__.pyc", "tomllib/__init__.pyc", "random.pyc",
+            "importlib/metadata/__init__.pyc"} <= set(names)  # the wheel's installer needs it
+    full = site.assets[one(site, r"explorer/pyodide-[\d.]+/python_stdlib_full\.zip")]
+    assert full == PYODIDE / "python_stdlib.zip"  # the worker's fallback, fetched only if needed
 
 
-def test_the_model_goes_to_the_browser_whole_and_nothing_else(files: Files) -> None:
-    bundle = json.loads(text(files, "model.json"))
-    assert bundle["entry"] == "explorer_presenter"
-    assert "model/api.py" in bundle["files"] and "model/assumptions.toml" in bundle["files"]
-    for source in bundle["files"].values():
-        for forbidden in ("numpy", "pandas", "bokeh", "panel"):
-            assert f"import {forbidden}" not in source and f"from {forbidden}" not in source
-
-
-def test_every_model_parameter_has_a_slider_and_a_number_box(files: Files) -> None:
-    page = text(files, "index.html")
+def test_every_model_parameter_has_a_slider_and_a_number_box(site: ExplorerSite) -> None:
+    html = page(site)
     for p in api.describe()["parameters"]:
-        assert f'id="r-{p["name"]}"' in page and f'id="n-{p["name"]}"' in page
-        assert f'min="{p["min"]}" max="{p["max"]}" step="{p["step"]}"' in page
+        assert f'id="r-{p["name"]}"' in html and f'id="n-{p["name"]}"' in html
+        assert f'min="{p["min"]}" max="{p["max"]}" step="{p["step"]}"' in html
 
 
-def test_every_choice_is_a_radio_group_and_nothing_is_fixed_by_a_preset(files: Files) -> None:
-    page = text(files, "index.html")
+def test_every_choice_is_a_radio_group(site: ExplorerSite) -> None:
+    html = page(site)
     for c in api.describe()["choices"]:
-        assert f'<fieldset class="control choice" id="c-{c["name"]}"' in page
+        assert f'<fieldset class="ex-control ex-choice" id="c-{c["name"]}"' in html
         for option in c["options"]:
-            assert f'id="o-{c["name"]}-{option["value"]}" value="{option["value"]}"' in page
-            assert f'<span>{option["label"]}</span>' in page
-    assert 'name="ch-rate_path" id="o-rate_path-constant" value="constant" ' \
-           'data-choice="rate_path" checked' in page  # the default scenario's choice
-    assert "Fixed by this scenario" not in page and "preset-facts" not in page
+            assert f'id="o-{c["name"]}-{option["value"]}" value="{option["value"]}"' in html
+
+
+def test_the_page_without_javascript_shows_the_published_scenarios_and_says_so(
+        site: ExplorerSite) -> None:
+    html = page(site)
+    assert 'id="t-presets-static"' in html
+    assert "JavaScript is off, so the explorer cannot calculate" in html
+    # the default scenario's figures are labelled as its own, not as a link's
+    assert "These are the figures of the report's “Baseline (ONS population)” scenario" in html
+
+
+def test_years_are_never_written_with_a_thousands_separator(site: ExplorerSite) -> None:
+    html = page(site)
+    assert "2,037" not in html and "2,027" not in html and "2,018" not in html
+    assert "Scenario's value: <span class=\"ex-default\">2037</span> (range 2027 to 2037)" in html
+
+
+def test_the_charts_are_the_same_document_whatever_was_built_before() -> None:
+    """Bokeh numbers its models as it makes them; the page's data must not depend on what else
+    the build drew first (a rebuild would change a file every browser had cached)."""
+    series = view(api.compute({"scenario": "baseline-ons"}))["series"]
+    first = build_charts(series).doc
+    build_charts(series)  # more models made in between
+    assert build_charts(series).doc == first
+
+
+def test_old_links_to_the_standalone_explorer_are_sent_on(site: ExplorerSite) -> None:
+    moved = text(site, "explorer/app/index.html")
+    assert '<script src="moved.js"></script>' in moved and 'href="../"' in moved
+    moved_js = text(site, "explorer/app/moved.js")
+    assert 'var target = "../" + location.hash;' in moved_js and "location.replace(target)" in moved_js
+    assert "noindex" in moved
+
+
+def test_the_explorer_styles_carry_the_palette_for_both_schemes(site: ExplorerSite) -> None:
+    from explorer.palette import SERIES
+
+    css = text(site, "assets/explorer.css")
+    for name, colours in SERIES.items():
+        assert f"--ex-{name}: {colours['light']};" in css
+        assert f"--ex-{name}: {colours['dark']};" in css
+    assert '[data-md-color-scheme="slate"] .explorer' in css
 
 
 def test_settings_read_only_under_some_choices_say_so() -> None:
@@ -113,18 +199,11 @@ def test_settings_read_only_under_some_choices_say_so() -> None:
     assert [c["name"] for c in forecast["choices"]] == ["start_from"]
 
 
-def test_nothing_from_the_model_is_written_into_the_page_as_markup(files: Files) -> None:
-    page = text(files, "index.html")
-    data = page.split('id="explorer-data">', 1)[1].split("</script>", 1)[0]
-    assert "<" not in data  # JSON in the page escapes "<", so no text can close the script
-    registry = json.loads(data)["registry"]
-    assert "groups" not in registry  # the form's layout, a second copy of every setting
-    assert registry["choices"] and registry["parameters"]
+def test_the_page_reads_the_models_own_rules() -> None:
+    from model import links
+    from model.validation import NUMBER_PATTERN, WHITESPACE
 
-
-def test_the_straightforward_variant_differs_only_in_its_optimisations() -> None:
-    files = explorer_files(STRAIGHTFORWARD)
-    assert files[f"{APP}/pyodide/python_stdlib.zip"] == PYODIDE / "python_stdlib.zip"
-    assert f"{APP}/pyodide/pyodide-lock.json" in files
-    page = files[f"{APP}/index.html"]
-    assert isinstance(page, str) and '"precomputed":false' in page
+    rules = page_registry()["rules"]
+    assert rules["number"] == NUMBER_PATTERN and rules["whitespace"] == WHITESPACE
+    assert rules["link"]["max_length"] == links.MAX_LENGTH
+    assert rules["link"]["pinned_prefix"] == links.PINNED_PREFIX

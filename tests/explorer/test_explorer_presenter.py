@@ -37,7 +37,7 @@ def test_the_headline_uses_words_and_the_change_table_the_reports_form() -> None
     assert re.fullmatch(r"Rising looked-after children: in 2027, \d+ looked-after children "
                         r"costing £\d+(\.\d)? million a year \(the same as doing nothing\)\.",
                         view["summary"]), view["summary"]
-    assert all(re.fullmatch(r"-?£[\d,]+\.\d\dM", c["t"])
+    assert all(re.fullmatch(r"-?£[\d,]+\.\d\dM", presenter.cell_text(c))
                for row in view["tables"]["change"]["rows"] for c in row[1:])
 
 
@@ -64,13 +64,15 @@ def test_formatting_never_fails_and_keeps_the_sign(x: float) -> None:
 def test_a_view_has_what_the_page_needs() -> None:
     view = json.loads(presenter.handle(json.dumps(
         {"scenario": "rising-lac", "overrides": {"edge_of_care_families": "200"}})))
-    assert set(view) >= {"scenario", "values", "errors", "band", "summary", "chart", "tables",
-                         "key", "export"}
+    assert set(view) == {"scenario", "settings", "errors", "start", "guard_rails", "band",
+                         "summary", "series", "tables", "compare", "headline"}
+    assert view["settings"]["edge_of_care_families"] == 200  # what the figures were computed with
     assert view["band"] is False
-    assert view["chart"]["lac_low"] == [None] * len(view["chart"]["year"])
+    assert view["series"]["lac_low"] == [None] * len(view["series"]["year"])
     assert set(view["tables"]) == {"change", "programmes", "proposals", "years"}
     [edge] = view["tables"]["programmes"]["rows"]
-    assert edge[0]["t"].startswith("Edge-of-care") and edge[2]["t"] == "£457,000"
+    assert edge[0]["t"].startswith("Edge-of-care")
+    assert [presenter.cell_text(c) for c in edge[1:3]] == ["200 families per year", "£457,000"]
     assert "Rising looked-after children, with your changes: in 2027" in view["summary"]
 
 
@@ -79,7 +81,7 @@ def test_the_change_table_sets_the_report_beside_the_model() -> None:
     rows = view["tables"]["change"]["rows"]
     assert [r[0]["t"] for r in rows] == ["Rising CLA (your settings)", "Rising CLA (doing nothing)",
                                          "Rising CLA (published in the report)"]
-    assert [c["t"] for c in rows[2][1:]] == ["£2.08M", "£4.01M", "£5.98M"]
+    assert [presenter.cell_text(c) for c in rows[2][1:]] == ["£2.08M", "£4.01M", "£5.98M"]
 
 
 def test_bad_input_is_reported_and_the_view_still_made() -> None:
@@ -93,10 +95,10 @@ def test_the_band_is_carried_when_asked_for() -> None:
     view = presenter.view(api.compute({"scenario": "falling-lac", "uncertainty": True,
                                        "samples": 50}))
     assert view["band"] is True
-    chart = view["chart"]
+    series = view["series"]
     assert all(lo <= mid <= hi for lo, mid, hi in
-               zip(chart["lac_low"], chart["lac"], chart["lac_high"], strict=True))
-    assert all(math.isfinite(v) for v in chart["cost_high_m"])
+               zip(series["lac_low"], series["lac"], series["lac_high"], strict=True))
+    assert all(math.isfinite(v) for v in series["total_cost_high"])
 
 
 def test_the_announced_summary_says_when_the_reader_has_changed_the_scenario():
@@ -108,6 +110,41 @@ def test_the_announced_summary_says_when_the_reader_has_changed_the_scenario():
                                    "overrides": {"population_projection": "shma"}}))
     assert plain.startswith("Baseline (ONS population): in 2027")
     assert changed.startswith("Baseline (ONS population), with your changes: in 2027")
+
+
+def test_comparisons_can_be_made_in_any_year_both_scenarios_reach() -> None:
+    """Two scenarios may end in different years: the page compares them in the same year, from
+    each one's figures for every year (the series), named in the layout."""
+    short = presenter.view(api.compute({"scenario": "rising-lac", "overrides": {"end_year": 2030}}))
+    long = presenter.view(api.compute({"scenario": "rising-lac"}))
+    assert short["series"]["year"] == list(range(2017, 2031))
+    assert long["series"]["year"][-1] == 2037
+    for figure in presenter.LAYOUT["compare"]:
+        assert "{year}" in figure["label"]
+        assert len(long["series"][figure["field"]]) == len(long["series"]["year"])
+    assert short["series"]["lac"] == long["series"]["lac"][:14]
+    assert {f["id"] for f in short["compare"]} >= {"change_3", "change_10", "prog_net"}
+
+
+def test_figures_are_formatted_as_the_shared_cases_say() -> None:
+    """tests/cases/formats.json: the page's formats.mjs is checked against the same cases."""
+    from pathlib import Path
+
+    cases = json.loads((Path(__file__).resolve().parents[1] / "cases" / "formats.json")
+                       .read_text(encoding="utf-8"))["cases"]
+    for case in cases:
+        assert presenter.format_kind(case["kind"], case["value"]) == case["text"], case
+
+
+def test_the_year_table_and_the_csv_are_laid_out_from_the_series() -> None:
+    view = presenter.view(api.compute({"scenario": "falling-lac", "uncertainty": True,
+                                       "samples": 30}))
+    rows = presenter.years_rows(view["series"])
+    assert len(rows) == len(view["series"]["year"])
+    assert presenter.cell_text(rows[-1][0]) == "2037"
+    assert re.fullmatch(r"[\d,]+ to [\d,]+", presenter.cell_text(rows[5][5]))
+    fields = {field for _, field in presenter.LAYOUT["export"]}
+    assert fields <= set(view["series"])
 
 
 def test_the_programme_table_shows_the_forecast_difference_and_when_it_pays_back() -> None:
@@ -122,9 +159,9 @@ def test_the_programme_table_shows_the_forecast_difference_and_when_it_pays_back
     edge, pause, together = table["rows"]
     saved = response["baseline_rows"][1]["net_cost"] - response["rows"][1]["net_cost"]
     assert together[5]["v"] == saved  # net savings, first year: the forecast difference
-    assert edge[4]["t"] == "£1,200,640"
+    assert presenter.cell_text(edge[4]) == "£1,200,640"
     assert (edge[7]["t"], pause[7]["t"]) == ("2018", "never")
-    assert pause[7]["v"] is None and pause[5]["t"].startswith("-£")
+    assert pause[7]["v"] is None and presenter.cell_text(pause[5]).startswith("-£")
     assert "Net present value" in table["notes"][0] and "3.5%" in table["notes"][0]
 
 

@@ -29,7 +29,7 @@ def python_m_model(*args):
         (["run", "--scenario", "sideways"],
          "error: --scenario must be one of baseline-ons, population-growth-only, rising-lac, "
          "falling-lac (got 'sideways')"),
-        (["run"], "error: the following arguments are required: --scenario"),
+        (["run"], "error: run needs --scenario (or --link with a shared link)"),
         (["run", "--scenario", "baseline-ons", "--set", "rate_path=x"],
          "error: rate_path must be one of constant, rising-trend, to-target (got 'x')"),
         (["run", "--scenario", "baseline-ons", "--set", "population_projection=census",

@@ -22,8 +22,8 @@ def load_axe(page: Page) -> None:
         page.evaluate(AXE.read_text(encoding="utf-8"))
 
 
-def serious_violations(page: Page) -> list[dict[str, Any]]:
-    """WCAG 2.2 A/AA violations rated serious or critical, with where they occur."""
+def serious_violations(page: Page, tags: list[str] = WCAG_22_AA) -> list[dict[str, Any]]:
+    """WCAG A/AA violations (2.2 unless ``tags`` says) rated serious or critical, with where."""
     load_axe(page)
     violations: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
@@ -33,6 +33,6 @@ def serious_violations(page: Page) -> list[dict[str, Any]]:
                 targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
             }));
         }""",
-        WCAG_22_AA,
+        tags,
     )
     return [v for v in violations if v["impact"] in ("serious", "critical")]

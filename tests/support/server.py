@@ -93,7 +93,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 class _QuietServer(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that moves on before a file has arrived is no error (the audit does it often)."""
+        """A browser that leaves a page while a file is still downloading closes its socket:
+        normal, and not worth a traceback. Anything else is still reported."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 

@@ -148,7 +148,38 @@
     });
   }
 
+  // The scenario explorer's page: its module (named by the page, so a new build brings new code)
+  // is loaded once, mounted when the page is shown and unmounted when instant navigation leaves
+  // it; the module keeps the reader's scenario and the model's worker for the rest of the visit.
+  // Once loaded, it is mounted in the same task as the theme swaps the page in, so the reader
+  // never sees the page's built-in figures in place of their scenario, not even for a frame.
+  var explorer = { url: null, module: null, loading: null };
+  function explorerFailed(root, error) {
+    var status = root.querySelector("#ex-status");
+    if (status) status.textContent = "The explorer could not start (" + error.message + "). The tables below show the report's published scenario.";
+  }
+  function explorerPage() {
+    var root = document.querySelector("[data-explorer]");
+    if (!root) {
+      if (explorer.module) explorer.module.unmount();
+      return;
+    }
+    var url = new URL(root.getAttribute("data-module"), location.href).href;
+    if (explorer.module && explorer.url === url) {
+      explorer.module.mount(root).catch(function (error) { explorerFailed(root, error); });
+      return;
+    }
+    if (explorer.module) explorer.module.unmount(); // a new build during the visit
+    explorer = { url: url, module: null, loading: import(url) };
+    explorer.loading.then(function (m) {
+      if (explorer.url !== url) return;
+      explorer.module = m;
+      return m.mount(root);
+    }).catch(function (error) { explorerFailed(root, error); });
+  }
+
   function onPage() {
+    explorerPage();
     titleTheNotFoundPage();
     enableHeaderButton("drawer", "Site navigation", ".md-sidebar--primary");
     enableHeaderButton("search", "Search", ".md-search");
