@@ -68,6 +68,9 @@ async function createSession(root) {
   useAbbreviations(data.abbreviations);
   const codeBase = new URL("./", dataUrl).href;
   client ??= createClient({ workerUrl: new URL("worker.mjs", codeBase).href, early: window.explorerBoot });
+  // From now on this client is the one model of the visit: boot.js must not start another when
+  // instant navigation brings back the page with a link that needs the model.
+  window.explorerBoot ??= { worker: null, said: [] };
   explorer.model = client.timings;
 
   const link = isScenario(location.hash) ? parseLink(location.hash, registry) : null;

@@ -8,6 +8,7 @@ import base64
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.support.explorer import start_model
 from tests.support.server import serve_directory
 
 pytestmark = pytest.mark.smoke
@@ -75,8 +76,6 @@ def test_the_explorer_runs_pyodide_under_the_policy(browser: Browser, site_url: 
     context.add_init_script(WATCH_VIOLATIONS)
     tab = context.new_page()
     tab.goto(site_url + "explorer/")
-    tab.wait_for_selector("iframe, [data-explorer], #explorer-data", state="attached")
-    frames = [f for f in tab.frames if "/explorer/app/" in f.url] or [tab.main_frame]
-    frames[0].wait_for_function("() => window.explorer && explorer.timings.modelReady", timeout=45_000)
+    start_model(tab)  # as a reader about to change a setting: Pyodide starts in its worker
     assert _violations(tab) == []
     context.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Frame, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.support.browser import PageLog
 
@@ -60,22 +60,15 @@ def test_a_report_reads_with_its_acronyms_explained_and_links_to_its_meeting(
     _nothing_from_elsewhere(log)
 
 
-def _explorer(tab: Page) -> Page | Frame:
-    """The explorer: in the page itself, or in the frame the page embeds."""
-    tab.wait_for_selector("iframe, [data-explorer], #explorer-data", state="attached")
-    for _ in range(100):
-        frame = next((f for f in tab.frames if "/explorer/app/" in f.url), None)
-        if frame is not None or not tab.locator("iframe").count():
-            return frame or tab
-        tab.wait_for_timeout(50)
-    raise AssertionError("the explorer's frame did not load")
-
-
 def test_the_explorer_runs_the_model_in_the_browser(page: tuple[Page, PageLog], site_url: str) -> None:
     tab, log = page
     tab.goto(site_url + "explorer/#scenario=rising-lac&edge_of_care_families=200")
-    explorer = _explorer(tab)
-    explorer.wait_for_function("() => window.explorer && explorer.timings.modelReady",
-                               timeout=MODEL_READY_MS)
-    expect(explorer.locator("input[name='scenario'][value='rising-lac']")).to_be_checked()
+    # The explorer is in the page itself; a link with changed settings starts the model at once.
+    tab.wait_for_function("() => window.scenarioExplorer && scenarioExplorer.state"
+                          " && scenarioExplorer.state().model.status === 'ready'", timeout=MODEL_READY_MS)
+    expect(tab.locator("input[name='ex-scenario'][value='rising-lac']")).to_be_checked()
+    # The figures on screen are the link's own, computed in the browser, not the published preset's.
+    tab.wait_for_function("() => ['banding', 'current']"
+                          ".includes(document.querySelector('#explorer').dataset.phase)",
+                          timeout=MODEL_READY_MS)
     _nothing_from_elsewhere(log)

@@ -564,7 +564,10 @@
         for (let i = order.indexOf(root) + 1; i < order.length; i++) {
           const node = order[i];
           if (root.contains(node)) continue;
-          if (roots.some(r => r === node || node.contains(r))) break;
+          // Charts side by side may share one table after the last of them (the explorer's two
+          // charts and its year-by-year table): pass over another chart, not its headings.
+          if (roots.some(r => r === node || r.contains(node))) continue;
+          if (roots.some(r => node.contains(r))) continue;
           if (/^H[1-6]$/.test(node.tagName)) headings += 1;
           if (node.tagName === "TABLE" || node.getAttribute("role") === "table") { table = node; break; }
         }

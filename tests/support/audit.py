@@ -84,10 +84,15 @@ class Audit:
             run.settings.append(setting)
 
 
+FORWARDS = 'name="robots" content="noindex"'  # a page that only sends readers on (explorer/app/)
+
+
 def site_pages(site_dir: Path) -> list[str]:
-    """Every built page, as a path under the site's root ('' for the home page), and the 404 page."""
+    """Every built page, as a path under the site's root ('' for the home page), and the 404 page.
+    Not a page that only forwards the reader elsewhere: the browser never stays on it, so the
+    audit would measure the page it forwards to under its address (tests/explorer covers it)."""
     pages = sorted("" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"
-                   for p in site_dir.rglob("index.html"))
+                   for p in site_dir.rglob("index.html") if FORWARDS not in p.read_text(encoding="utf-8"))
     return pages + (["404.html"] if (site_dir / "404.html").exists() else [])
 
 
