@@ -250,7 +250,11 @@ export function renderResults(p, registry, layout, formats, shown, pending) {
     if (p.folds[name].open) {
       draw();
       pending[name] = null;
-    } else p.folds[name].querySelector("tbody").replaceChildren();
+    } else {
+      // Rows and notes alike describe a result (the band's note names its ranges): both emptied.
+      p.folds[name].querySelector("tbody").replaceChildren();
+      for (const notes of p.folds[name].querySelectorAll(".ex-notes")) notes.replaceChildren();
+    }
   }
 }
 

@@ -448,3 +448,20 @@ def test_every_table_fits_or_scrolls_in_a_labelled_region_the_keyboard_can_reach
         assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
     finally:
         context.close()
+
+
+def test_a_folded_table_holds_no_words_or_figures_of_another_result(page: tuple[Page, PageLog],
+                                                                    site_url: str) -> None:
+    """The year-by-year fold's note says what the band varies, with the link's own UASC range:
+    while folded it is empty (as its rows are), never the published scenario's note."""
+    tab, log = page
+    tab.goto(f"{site_url}{PAGE}#scenario=falling-lac&uasc=40")
+    wait_phase(tab, "current")
+    band_note = tab.locator("#ex-band-note").text_content() or ""
+    assert "UASC settle between" in band_note
+    folded = tab.locator("#ex-years .ex-notes").text_content() or ""
+    assert folded.strip() in ("", band_note.strip())
+    tab.locator("#ex-years > summary").click()
+    expect(tab.locator("#ex-years .ex-notes")).to_contain_text(band_note.strip())
+    expect(tab.locator("#t-years tbody tr")).to_have_count(21)
+    assert log.page_errors == []
