@@ -51,13 +51,6 @@ def page_address(uri: str) -> str:
     return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
-def html_link(from_uri: str, to_uri: str) -> str:
-    """A relative link for raw HTML, which no builder rewrites: between the pages' addresses, not
-    their source files (from 'topics/x.md' to 'tracker/index.md' is '../../tracker/')."""
-    target = posixpath.relpath(page_address(to_uri) or ".", page_address(from_uri) or ".")
-    return "./" if target == "." else target + "/"
-
-
 def source_label(source: Source, content: Content, *, short: bool = False) -> str:
     """'Pack, 12 Dec 2017, page 21' or '..., section 3.2'."""
     doc = content.documents.get(source.doc)

@@ -15,7 +15,7 @@ import json
 from urllib.parse import urlencode
 
 from sitegen.content import Content
-from sitegen.markdown import attr, cell, cite, html_link, link, long_date, plural, short_date, table
+from sitegen.markdown import attr, cell, cite, link, long_date, plural, short_date, table
 from sitegen.pages import record_view as rv
 from sitegen.records import (
     FOLLOW_THROUGH,
@@ -316,9 +316,11 @@ def topic_summary(topic: str, content: Content, from_uri: str) -> str:
     if not records:
         return ""
     group = RollUp(topic, records)
-    href = html_link(from_uri, INDEX) + _filter_href(topic=topic)  # raw HTML: the page's address
+    # A Markdown link (from source file to source file), which every builder turns into the page's
+    # address itself; Zensical rewrites raw HTML links too, so a raw one would be rewritten twice.
+    href = link(from_uri, INDEX) + _filter_href(topic=topic)
     return (f"{group.total} records on this topic: {group.complete} of {group.total} complete, "
             f"{group.still_open} still open, {group.no_status} with no status given "
             f"({cell(group.counts_text())}). "
-            f'<a href="{attr(href)}">See them in the tracker</a>.')
+            f"[See them in the tracker]({href}).")
 

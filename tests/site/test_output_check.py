@@ -76,14 +76,3 @@ def test_two_builds_are_compared_by_what_a_reader_sees(tmp_path: Path) -> None:
         "index.html: anchors differ (only in the first: ['one'], only in the second: ['one-1'])",
     ]
     assert page_marker(PAGE.format(title="T ¶", body=body)).acronyms == 1
-
-
-def test_a_raw_html_link_between_pages_points_at_the_built_address() -> None:
-    """Builders rewrite Markdown links to .md files, never raw HTML ones; sitegen check finds those
-    that point at a source file instead of the page."""
-    from sitegen.markdown import html_link
-
-    assert html_link("topics/send.md", "tracker/index.md") == "../../tracker/"
-    assert html_link("index.md", "tracker/index.md") == "tracker/"
-    assert html_link("meetings/index.md", "index.md") == "../"
-    assert html_link("tracker/index.md", "tracker/index.md") == "./"
