@@ -42,15 +42,6 @@ def link(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-def page_address(uri: str) -> str:
-    """Where a page is served, relative to the site ('reports/x.md' -> 'reports/x/'), as the
-    builders' directory URLs make it."""
-    stem = uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
-
-
 def source_label(source: Source, content: Content, *, short: bool = False) -> str:
     """'Pack, 12 Dec 2017, page 21' or '..., section 3.2'."""
     doc = content.documents.get(source.doc)
