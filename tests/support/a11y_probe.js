@@ -302,15 +302,8 @@
     // Focus leaving the page for the browser's own controls (after the last Tab stop).
     window.addEventListener("blur", () => { if (A.recording && !document.hasFocus()) A.leftPage = true; });
   }
-  /* A Tab the page itself cancels (its own scripts, not this probe's, which stop the event before
-     it gets here): the only way a page can hold focus in a loop. */
-  window.addEventListener("keydown", event => {
-    const T = top.__a11y;
-    if (event.key === "Tab" && T && T.recording && event.defaultPrevented) T.pagePrevented = true;
-  });
   A.startWalk = function (known, fromEnd) {
     A.leftPage = false;
-    A.pagePrevented = false;
     A.log = []; A.recording = true; A.paused = false; A.skipNext = false; A.presses = 0; A.recheckAt = null;
     if (!A.ticking) tick();
     A.known = known ? new Set(known) : null;

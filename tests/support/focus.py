@@ -78,10 +78,6 @@ def walk(page: Page, backwards: bool = False,
                 if known is not None:
                     known.add(record["signature"])
     result.left_page = result.left_page or bool(page.evaluate("__a11y.leftPage"))
-    if result.finished and not result.left_page and not page.evaluate("__a11y.pagePrevented"):
-        # Focus came round to the start by the browser's own Tab, which never traps: it went out
-        # of the page and back (its blur can be missed when presses come fast).
-        result.left_page = True
     page.evaluate("__a11y.stopWalk()")
     cdp.detach()
     return result
