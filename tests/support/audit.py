@@ -348,9 +348,8 @@ def _walk_judging(page: Page, judged: dict[str, str], setting: str, pictures: Pa
     if done.finished and not done.left_page:
         # Focus came round to the first control without the page being seen to lose it. On a busy
         # machine the window's blur can arrive after the next press has already brought focus
-        # back, so walk once more, a press at a time, before calling it a trap: a real trap does
-        # it again.
-        done.left_page = walk(page, slow=True).left_page
+        # back, so walk once more before calling it a trap: a real trap does it again.
+        done.left_page = walk(page).left_page
     return done
 
 

@@ -33,8 +33,7 @@ class Walk:
 
 
 def walk(page: Page, backwards: bool = False,
-         judge: Callable[[dict[str, Any]], None] | None = None, known: set[str] | None = None,
-         slow: bool = False) -> Walk:
+         judge: Callable[[dict[str, Any]], None] | None = None, known: set[str] | None = None) -> Walk:
     """Press Tab (or Shift+Tab, from the end of the page) until focus has been round every control
     once; record every stop on the way.
 
@@ -50,13 +49,9 @@ def walk(page: Page, backwards: bool = False,
     presses, expected, outside = 0, page.evaluate("__a11y.tabbableCount()"), 0
     while (presses < 3 * MAX_STOPS and len(result.stops) < MAX_STOPS and not result.finished
            and not _stuck(result)):
-        # ``slow``: one press per look at the log, each after the page has had a moment, so that
-        # focus leaving the page is seen before the next press brings it back.
-        chunk = 1 if slow else max(BATCH, min(50, expected + 1 - len(result.stops)))
+        chunk = max(BATCH, min(50, expected + 1 - len(result.stops)))
         for _ in range(chunk):
             press()
-            if slow:
-                page.wait_for_timeout(15)
         presses += chunk
         for record in page.evaluate("__a11y.takeLog()"):
             # Done when focus leaves the page, or comes round to the first control again.
