@@ -344,13 +344,7 @@ def _walk_judging(page: Page, judged: dict[str, str], setting: str, pictures: Pa
         keep = pictures / re.sub(r"[^a-z0-9]+", "-", setting) / f"{name}.png" if pictures else None
         judged[f"{setting}\x00{stop['signature']}"] = judge_focus(page, stop["index"], keep)
 
-    done = walk(page, judge=judge, known=known)
-    if done.finished and not done.left_page:
-        # Focus came round to the first control without the page being seen to lose it. On a busy
-        # machine the window's blur can arrive after the next press has already brought focus
-        # back, so walk once more before calling it a trap: a real trap does it again.
-        done.left_page = walk(page).left_page
-    return done
+    return walk(page, judge=judge, known=known)
 
 
 def _judge_walks(path: str, audit: Audit, forwards: Walk, backwards: Walk | None,
