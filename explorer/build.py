@@ -32,6 +32,7 @@ from explorer.registry import page_registry
 from explorer.stdlib import traced_stdlib
 from explorer.wheel import ENTRY, PACKAGE, build_wheel, lock_file
 from model import api
+from sitegen.vendored import without_cdn
 
 FOLDER = "explorer"
 CSS_URI = "assets/explorer.css"
@@ -157,6 +158,7 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
         f"{FOLDER}/{model_dir}/{wheel.file_name}": wheel.data,
         f"{FOLDER}/{model_dir}/pyodide-lock.json": lock,
         **{f"{FOLDER}/{pyodide_dir}/{name}": PYODIDE / name for name in PYODIDE_RUNTIME},
+        f"{FOLDER}/{pyodide_dir}/pyodide.mjs": without_cdn(PYODIDE / "pyodide.mjs"),  # the loader
         f"{FOLDER}/{pyodide_dir}/{stdlib_name}": stdlib,
         f"{FOLDER}/{pyodide_dir}/python_stdlib_full.zip": PYODIDE / "python_stdlib.zip",
         **{f"{FOLDER}/{path}": source for path, source in charts.assets.items()},

@@ -41,6 +41,7 @@ from sitegen.uris import (
     source_uri,
 )
 from sitegen.uris import topic_uri as topic_page_uri
+from sitegen.vendored import without_cdn
 
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"  # hand-written pages
 
@@ -130,7 +131,7 @@ def _add_indicators(site: SiteBuild) -> None:
         markdown, csv_text = indicators.indicator_page(indicator, site.content)
         site.pages[indicator_uri(indicator.id)] = markdown
         site.assets[f"indicators/{indicator.id}.csv"] = csv_text
-    site.assets[BOKEH_JS_URI] = BOKEH_JS
+    site.assets[BOKEH_JS_URI] = without_cdn(BOKEH_JS)
 
 
 def _add_topics(site: SiteBuild) -> None:

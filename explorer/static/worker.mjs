@@ -40,6 +40,7 @@ const loading = (async () => {
     indexURL: pyodideBase,
     stdLibURL: new URL(CONFIG.stdlib, pyodideBase).href,
     lockFileURL: here(CONFIG.lock), // names only the model: nothing can come from elsewhere
+    packageBaseUrl: new URL("./", here(CONFIG.lock)).href, // not Pyodide's default, a CDN
     packages: [CONFIG.package], // downloaded while Python starts; its sha256 is checked
   });
   phases.python = performance.now();

@@ -78,8 +78,13 @@ def test_pyodide_comes_from_the_pinned_npm_package(site: ExplorerSite) -> None:
     version = json.loads((PYODIDE / "package.json").read_text())["version"]
     package = json.loads((PYODIDE.parent.parent / "package.json").read_text())
     assert package["dependencies"]["pyodide"] == version
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
+    for name in ("pyodide.asm.mjs", "pyodide.asm.wasm"):
         assert site.assets[f"explorer/pyodide-{version}/{name}"] == PYODIDE / name
+    # the loader as the package has it, its CDN fallback pointed at a folder of the site's own
+    loader = (PYODIDE / "pyodide.mjs").read_text(encoding="utf-8")
+    assert "https://cdn.jsdelivr.net/" in loader
+    assert site.assets[f"explorer/pyodide-{version}/pyodide.mjs"] == loader.replace(
+        "https://cdn.jsdelivr.net/", "./no-cdn/")
     worker = text(site, one(site, r"explorer/code-\w+/worker\.mjs"))
     assert f'import {{ loadPyodide }} from "../pyodide-{version}/pyodide.mjs";' in worker
     assert "/*@CONFIG@*/" not in worker and "/*@PYODIDE@*/" not in worker

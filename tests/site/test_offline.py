@@ -45,3 +45,16 @@ def test_the_scanner_catches_each_kind_of_load(scanner, source: str, expected: s
 def test_the_scanner_ignores_links_that_are_not_loads() -> None:
     page = '<a href="https://www.gov.uk/">GOV.UK</a><link rel="canonical" href="https://x.org/">'
     assert html_loads(page) == []
+
+
+def test_the_javascript_we_serve_from_other_projects_names_no_cdn(site_dir: Path) -> None:
+    """Pyodide's loader and BokehJS carry CDN fallbacks (Pyodide's package address, MathJax);
+    the copies the site serves name none. (The theme's own bundle is the builder's: see README.)"""
+    from sitegen.vendored import CDN
+
+    served = [site_dir / "assets" / "javascripts" / "bokeh.min.js",
+              *site_dir.glob("explorer/pyodide-*/pyodide*.mjs")]
+    assert len(served) >= 3
+    named = [f"{p.relative_to(site_dir)}: {m.group(0)}" for p in served
+             for m in CDN.finditer(p.read_text(encoding="utf-8"))]
+    assert named == []
