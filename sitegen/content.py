@@ -7,7 +7,9 @@ the file, the field and what was expected, and lists every problem at once so on
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from sitegen.kinds import KINDS
 from sitegen.messages import explain, fields_at, is_placeholder, where
 from sitegen.rules import completeness_problems
 from sitegen.schema import (
@@ -203,29 +206,21 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
 
     for doc in _load_list(Document, root / "documents.yaml", root, content, problems):
         content.documents[doc.id] = doc
-    for source, meeting in _load_each(Meeting, root / "meetings", root, content, problems):
-        _expect_stem(source, meeting.date.isoformat(), ("date",), problems)
-        content.meetings[meeting.date.isoformat()] = meeting
-    for source, minutes in _load_each(Minutes, root / "minutes", root, content, problems):
-        _expect_stem(source, minutes.meeting.isoformat(), ("meeting",), problems)
-        content.minutes[minutes.meeting.isoformat()] = minutes
-    for source, report in _load_each(Report, root / "reports", root, content, problems):
-        _expect_stem(source, report.id, ("id",), problems)
-        content.reports[report.id] = report
-    for source, plan in _load_each(ActionPlan, root / "action-plans", root, content, problems):
-        _expect_stem(source, plan.id, ("id",), problems)
-        content.action_plans[plan.id] = plan
+    for kind in KINDS:
+        if kind.many:
+            continue
+        store = getattr(content, kind.attr)
+        for source, entry in _load_each(kind.model, root / posixpath.dirname(kind.pattern), root,
+                                        content, problems):
+            key = getattr(entry, kind.key)
+            key = key.isoformat() if isinstance(key, dt.date) else key
+            _expect_stem(source, key, (kind.key,), problems)
+            store[key] = entry
     for indicator in _load_list(Indicator, root / "indicators" / "catalogue.yaml", root, content,
                                 problems):
         content.indicators[indicator.id] = indicator
     content.points = _load_points(root / "indicators" / "points", root, problems)
     content.glossary = _load_list(GlossaryTerm, root / "glossary.yaml", root, content, problems)
-    for source, follow_ups in _load_each(FollowUps, root / "follow-ups", root, content, problems):
-        _expect_stem(source, follow_ups.meeting.isoformat(), ("meeting",), problems)
-        content.follow_ups[follow_ups.meeting.isoformat()] = follow_ups
-    for source, progress in _load_each(Progress, root / "progress", root, content, problems):
-        _expect_stem(source, progress.doc, ("doc",), problems)
-        content.progress[progress.doc] = progress
 
     problems.extend(cross_reference_problems(content))
     problems.extend(unknown_document_problems(content))

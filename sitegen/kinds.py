@@ -33,6 +33,8 @@ class Kind:
     pattern: str  # relative to content/
     model: type[BaseModel]
     many: bool  # the file is a list of entries
+    key: str = ""  # one entry per file: the field the file is named after, and the entry keyed by
+    attr: str = ""  # one entry per file: where `Content` keeps the entries
 
     @property
     def schema_file(self) -> str:
@@ -47,12 +49,12 @@ class Kind:
 
 KINDS = [
     Kind("documents", "documents.yaml", Document, many=True),
-    Kind("meeting", "meetings/*.yaml", Meeting, many=False),
-    Kind("minutes", "minutes/*.yaml", Minutes, many=False),
-    Kind("report", "reports/*.yaml", Report, many=False),
-    Kind("action-plan", "action-plans/*.yaml", ActionPlan, many=False),
-    Kind("follow-ups", "follow-ups/*.yaml", FollowUps, many=False),
-    Kind("progress", "progress/*.yaml", Progress, many=False),
+    Kind("meeting", "meetings/*.yaml", Meeting, many=False, key="date", attr="meetings"),
+    Kind("minutes", "minutes/*.yaml", Minutes, many=False, key="meeting", attr="minutes"),
+    Kind("report", "reports/*.yaml", Report, many=False, key="id", attr="reports"),
+    Kind("action-plan", "action-plans/*.yaml", ActionPlan, many=False, key="id", attr="action_plans"),
+    Kind("follow-ups", "follow-ups/*.yaml", FollowUps, many=False, key="meeting", attr="follow_ups"),
+    Kind("progress", "progress/*.yaml", Progress, many=False, key="doc", attr="progress"),
     Kind("indicators", "indicators/catalogue.yaml", Indicator, many=True),
     Kind("glossary", "glossary.yaml", GlossaryTerm, many=True),
 ]
