@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from model import api, backtest, economics, links, programmes, reproduction, uncertainty
 from model.forecast import ROW_FIELDS, run
+from model.money import pounds
 from model.parameters import PRESET_IDS, Preset, choices, presets, registry, report_scale
 from model.validation import Checked, format_value, parse_number, validate_settings
 
@@ -200,10 +201,6 @@ def cmd_run(args: argparse.Namespace) -> str:
     return text + (f"\n{band['caption']}\n" if band else "")
 
 
-def _pounds(x: float) -> str:
-    return f"{'-' if round(x) < 0 else ''}£{abs(round(x)):,}"
-
-
 def cmd_programme(args: argparse.Namespace) -> str:
     if args.id not in programmes.PROGRAMME_IDS:
         raise UsageError(f"programme must be one of {', '.join(programmes.PROGRAMME_IDS)} "
@@ -227,13 +224,13 @@ def cmd_programme(args: argparse.Namespace) -> str:
                                               "net so far", "net (2017 £)")),
     ]
     for i, year in enumerate(result["years"]):
-        cells = [str(year), *(_pounds(cash[key][i]) for key in economics.SERIES),
-                 _pounds(real["net_savings"][i])]
+        cells = [str(year), *(pounds(cash[key][i]) for key in economics.SERIES),
+                 pounds(real["net_savings"][i])]
         lines.append("  " + "  ".join(f"{c:>12}" for c in cells))
     lines += [
         f"  payback year: {payback}",
         f"  net present value at {format_value(registry()['discount_rate'], result['discount_rate'])}% "
-        f"a year, to {result['npv_year']}: {_pounds(result['npv'])}",
+        f"a year, to {result['npv_year']}: {pounds(result['npv'])}",
         f"  {result['note']}",
     ]
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from model import costs, forecast, population, programmes, rates
+from model.money import pounds
 from model.parameters import assumptions, defaults, presets, published, report_scale
 from model.printed import Printed, printed, published_changes
 
@@ -47,9 +48,7 @@ VERDICTS = {
 }
 
 
-def money(x: float) -> str:
-    sign = "-" if round(x) < 0 else ""
-    return f"{sign}£{abs(x):,.0f}"
+money = pounds  # the report's whole-pound figures, printed as everywhere else
 
 
 def money_m(x: float, places: int = 2) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
+from sitegen.accessibility import site_name
 from sitegen.content import Content
 from sitegen.markdown import long_date
 from sitegen.pages import record_view as rv
@@ -21,7 +22,7 @@ from sitegen.statuses import status_label
 from sitegen.uris import FEED_MEETINGS, FEED_STATUSES, follow_ups_uri, meeting_uri
 
 ATOM = "http://www.w3.org/2005/Atom"
-SITE_NAME = "Thurrock Children's Services Scrutiny"
+SITE_NAME = site_name()  # mkdocs.yml says it, once
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "thurrock-childrens-scrutiny")
 
 ET.register_namespace("", ATOM)

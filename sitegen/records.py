@@ -272,8 +272,32 @@ def build_records(content: Content) -> list[Record]:
     return records
 
 
+_index_cache: dict[int, tuple[Content, dict[str, Record], dict[str, list[str]]]] = {}
+
+
+def _indexes(content: Content) -> tuple[dict[str, Record], dict[str, list[str]]]:
+    """Records by reference, and who names each as related: built once per content, as the
+    records are (pages ask for them once per record and per link)."""
+    cached = _index_cache.get(id(content))
+    if cached is not None and cached[0] is content:
+        return cached[1], cached[2]
+    records = build_records(content)
+    by_ref = {r.ref: r for r in records}
+    named_by: dict[str, list[str]] = {}
+    for r in records:
+        for ref in dict.fromkeys(r.row.related):  # each record once
+            named_by.setdefault(ref, []).append(r.ref)
+    _index_cache[id(content)] = (content, by_ref, named_by)
+    return by_ref, named_by
+
+
 def records_by_ref(content: Content) -> dict[str, Record]:
-    return {r.ref: r for r in build_records(content)}
+    return _indexes(content)[0]
+
+
+def named_as_related_by(content: Content, ref: str) -> list[str]:
+    """The records that name ``ref`` as related, in list order."""
+    return _indexes(content)[1].get(ref, [])
 
 
 # ---- the rules `make validate` checks ----

@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitegen.records import PROVENANCE_LABELS, Record
-from sitegen.statuses import NO_STATUS
+from sitegen.statuses import NO_STATUS, STATUS_LABELS
 
-OPEN_STATUSES = {"on-track", "in-progress", "at-risk", "off-track", "not-started", "scheduled",
-                 "deferred", "open"}
+OPEN_STATUSES = set(STATUS_LABELS) - {"complete"}  # every status a paper gives, but done
 
 
 @dataclass

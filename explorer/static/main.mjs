@@ -171,21 +171,21 @@ function actions(session) {
 }
 
 // ------------------------------------------------------------------------------ drawing
-/** The charts' sources for a state: the shown figures, and A's when pinned. */
-function chartSources(session, state) {
+/** The charts' sources for a state: the shown figures, and A's when pinned (`parts`: only those). */
+function chartSources(session, state, parts = { scenario: true, pinned: true }) {
   const { columns, pinned } = session.data.charts;
   const out = {};
-  if (state.shown) out.scenario = chartData(state.shown.view.series, columns);
-  if (state.askedPinned && state.pinned) out.pinned = chartData(state.pinned.view.series, Object.fromEntries(pinned.map((name) => [name, columns[name]])));
+  if (parts.scenario && state.shown) out.scenario = chartData(state.shown.view.series, columns);
+  if (parts.pinned && state.askedPinned && state.pinned) out.pinned = chartData(state.pinned.view.series, Object.fromEntries(pinned.map((name) => [name, columns[name]])));
   return out;
 }
 
-function drawCharts(session, state) {
+function drawCharts(session, state, parts = { scenario: true, pinned: true }) {
   const { charts } = session;
   if (!charts) return;
-  const sources = chartSources(session, state);
+  const sources = chartSources(session, state, parts);
   if (sources.scenario) charts.setScenario(sources.scenario);
-  charts.setPinned(sources.pinned ?? null);
+  if (parts.pinned) charts.setPinned(sources.pinned ?? null);
 }
 
 function render(session, state, previous) {
@@ -195,14 +195,11 @@ function render(session, state, previous) {
     scheduleLink(session);
   } else if (state.askedPinned !== previous.askedPinned || state.page !== previous.page) scheduleLink(session);
   const shownChanged = state.shown !== previous.shown && state.shown;
-  if (shownChanged) {
-    renderResults(p, registry, layout, formats, state.shown, session.pending);
-    if (session.charts) session.charts.setScenario(chartSources(session, state).scenario);
-  }
-  if (state.pinned !== previous.pinned || state.askedPinned !== previous.askedPinned || (state.shown !== previous.shown && state.askedPinned)) {
-    renderCompare(p, registry, layout, formats, state);
-    drawCharts(session, state);
-  }
+  const pinnedChanged = state.pinned !== previous.pinned || state.askedPinned !== previous.askedPinned;
+  if (shownChanged) renderResults(p, registry, layout, formats, state.shown, session.pending);
+  if (pinnedChanged || (state.shown !== previous.shown && state.askedPinned)) renderCompare(p, registry, layout, formats, state);
+  // Each chart source converted and written once, and only when its own figures changed.
+  if (shownChanged || pinnedChanged) drawCharts(session, state, { scenario: Boolean(shownChanged), pinned: pinnedChanged });
   if (state.problems !== previous.problems) renderProblems(p, state);
   if (state.model !== previous.model) renderModelStatus(p, state.model.status, state.model.reason);
   if (state.page !== previous.page) document.documentElement.classList.toggle("ex-full-view", mounted?.session === session && state.page.view === "full");

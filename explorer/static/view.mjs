@@ -7,15 +7,19 @@ import { modelText, problemsModel, statusModel } from "./status.mjs";
 
 // The site's acronyms the explorer's words use (explorer/abbreviations.py): expanded on hover.
 let abbreviations = { pattern: "(?!)", terms: {} };
+let acronym = /(?!)/g; // abbreviations.pattern, compiled once
 export function useAbbreviations(given) {
-  if (given) abbreviations = given;
+  if (given) {
+    abbreviations = given;
+    acronym = new RegExp(given.pattern, "g");
+  }
 }
 
 /** `text` into `el`, each acronym as <abbr title="what it stands for">: text only, never markup. */
 export function setText(el, text) {
   const parts = [];
   let last = 0;
-  for (const m of String(text).matchAll(new RegExp(abbreviations.pattern, "g"))) {
+  for (const m of String(text).matchAll(acronym)) {
     parts.push(text.slice(last, m.index), Object.assign(document.createElement("abbr"), { title: abbreviations.terms[m[1]], textContent: m[1] }));
     last = m.index + m[0].length;
   }

@@ -14,7 +14,7 @@ from sitegen.pages import record_view as rv
 from sitegen.records import Entry, Record, build_records
 from sitegen.rollups import RollUp
 from sitegen.schema import Meeting, Minutes, Person
-from sitegen.statuses import status_label
+from sitegen.statuses import NO_STATUS, status_label
 from sitegen.uris import follow_ups_uri, meeting_uri, report_uri
 
 INDEX = "meetings/index.md"
@@ -170,13 +170,14 @@ def _said_here(record: Record, meeting: Meeting, content: Content) -> list[Entry
 
 
 def _status_before(record: Record, day: dt.date, content: Content) -> str:
-    """The record's status as the papers stood before the meeting (its latest earlier status)."""
+    """The record's status (a value of sitegen.statuses) as the papers stood before the meeting:
+    its latest earlier status."""
     earlier = [e for e in record.history if e.status
                and content.documents[e.entry.source.doc].order_date < day
                and (e.entry.date is None or e.entry.date < day)]
     if earlier:
-        return status_label(earlier[-1].status or "")
-    return status_label("open") if record.kind == "follow-up" else "No status given"
+        return earlier[-1].status or NO_STATUS
+    return "open" if record.kind == "follow-up" else NO_STATUS
 
 
 def outstanding_for(meeting: Meeting, content: Content) -> tuple[list[Record], list[Record], list[Record]]:
@@ -185,7 +186,7 @@ def outstanding_for(meeting: Meeting, content: Content) -> tuple[list[Record], l
     earlier = [r for r in build_records(content) if r.origin_date < day]
     due, reported, undated = [], [], []
     for r in earlier:
-        done_before = _status_before(r, day, content) == status_label("complete")
+        done_before = _status_before(r, day, content) == "complete"
         if r.row.due_date and r.row.due_date <= day and r.kind != "event" and not done_before:
             due.append(r)
         elif _said_here(r, meeting, content):
@@ -232,7 +233,8 @@ def _outstanding(meeting: Meeting, content: Content, uri: str) -> list[str]:
             if not chunk:
                 continue
             rows = [[rv.record_link(r.ref, content, uri), cell(r.row.action), cell(r.due_text),
-                     _status_before(r, meeting.date, content), _said_cell(r, meeting, content, uri)]
+                     status_label(_status_before(r, meeting.date, content)),
+                     _said_cell(r, meeting, content, uri)]
                     for r in chunk]
             block = table(headers, rows)
             if title or len(chunk) > 12:
@@ -243,7 +245,7 @@ def _outstanding(meeting: Meeting, content: Content, uri: str) -> list[str]:
     if reported:
         parts.append("### Other earlier records these papers report on")
         rows = [[rv.record_link(r.ref, content, uri), cell(r.row.action),
-                 _status_before(r, meeting.date, content), _said_cell(r, meeting, content, uri)]
+                 status_label(_status_before(r, meeting.date, content)), _said_cell(r, meeting, content, uri)]
                 for r in reported]
         parts.append('<div class="outstanding-table" markdown>\n\n' + table(
             ["Record", "What", "Status before the meeting", "What this meeting's papers say"], rows)
@@ -251,7 +253,7 @@ def _outstanding(meeting: Meeting, content: Content, uri: str) -> list[str]:
     if undated:
         parts.append("### Follow-ups still open, with no date given")
         rows = [[rv.record_link(r.ref, content, uri), cell(r.row.action), cell(r.owner),
-                 _status_before(r, meeting.date, content)] for r in undated]
+                 status_label(_status_before(r, meeting.date, content))] for r in undated]
         parts.append(_collapsed(f"{plural(len(undated), 'follow-up')} from earlier meetings, asked "
                                 "for or promised with no date",
                                 table(["Follow-up", "What", "Who is to act", "Status before the "

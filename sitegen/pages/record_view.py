@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sitegen.content import Content
 from sitegen.markdown import cell, cite, link, long_date
-from sitegen.records import Entry, Record, records_by_ref
+from sitegen.records import Entry, Record, named_as_related_by, records_by_ref
 from sitegen.statuses import status_label
 
 BASIS_LABELS = {"rated": "the paper's rating", "stated": "the paper's words"}
@@ -123,7 +123,7 @@ def next_cell(record: Record, content: Content, uri: str, *, brief: bool = False
 
 def related_from(record: Record, content: Content) -> list[str]:
     """Records that name this one as related (links are shown both ways)."""
-    return [r.ref for r in records_by_ref(content).values() if record.ref in r.row.related]
+    return named_as_related_by(content, record.ref)
 
 
 def action_cell(record: Record, content: Content, uri: str, *, area: bool = True) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from model import backtest
 from model.forecast import run
+from model.money import pounds
 from model.parameters import PRESET_IDS, base_month, defaults
 from model.reproduction import KINDS, VERDICTS, comparisons, summary
 from sitegen.charts import BACKTEST_TITLE, backtest_chart, embed
@@ -38,7 +39,7 @@ def format_figure(value: float, unit: str, *, precise: bool = False) -> str:
     if unit == "£M":
         return f"{'-' if value < 0 else ''}£{abs(value):,.{3 if precise else 2}f} million"
     if unit == "£":
-        return f"{'-' if round(value) < 0 else ''}£{abs(value):,.0f}"
+        return pounds(value)
     if unit == "%":
         return f"{value:,.{2 if precise else 1}f}%"
     places = 2 if precise or not float(value).is_integer() else 0

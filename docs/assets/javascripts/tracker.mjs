@@ -87,8 +87,7 @@ function setUp(container) {
     search.value = words;
   }
 
-  form.addEventListener("input", () => apply());
-  form.addEventListener("change", () => apply());
+  form.addEventListener("input", () => apply()); // drop-downs and the search box alike (no "change" too: twice)
   clear.addEventListener("click", () => {
     choose("");
     apply();
