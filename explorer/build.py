@@ -29,15 +29,15 @@ from explorer.digest import digest
 from explorer.paths import PYODIDE, STATIC, TEMPLATES
 from explorer.py.explorer_presenter import LAYOUT, view
 from explorer.registry import page_registry
-from explorer.stdlib import traced_stdlib
-from explorer.wheel import ENTRY, PACKAGE, build_wheel, lock_file
+from explorer.stdlib import model_bytecode, traced_stdlib
+from explorer.wheel import ENTRY, PACKAGE, build_wheel, lock_file, wheel_sources
 from model import api
 from sitegen.vendored import without_cdn
 
 FOLDER = "explorer"
 CSS_URI = "assets/explorer.css"
 WORKER = "worker.mjs"
-PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+PYODIDE_LOADER = "pyodide.mjs"
 CONFIG_MARK = "/*@CONFIG@*/ {}"
 PYODIDE_MARK = "/*@PYODIDE@*/"
 
@@ -77,6 +77,18 @@ def trace_requests(registry: Mapping[str, Any]) -> list[dict[str, Any]]:
     return requests
 
 
+def pyodide_runtime(pyodide: Path = PYODIDE) -> list[str]:
+    """Pyodide's loader, its Emscripten module (``pyodide.asm.js``, ``.mjs`` from 314 on) and the
+    WebAssembly binary: what the browser fetches of the npm package, besides the stdlib."""
+    names = [PYODIDE_LOADER, "pyodide.asm.wasm"]
+    names += [p.name for p in sorted(pyodide.glob("pyodide.asm.*js"))]
+    missing = [name for name in names if not (pyodide / name).is_file()]
+    if missing or len(names) != 3:
+        raise RuntimeError(f"the npm package pyodide at {pyodide} is not as expected "
+                           f"(missing {missing or 'pyodide.asm.js'}): run `npm ci`")
+    return names
+
+
 def static_text(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
 
@@ -110,9 +122,9 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
     acronyms (term -> what it stands for), expanded on hover as on every other page."""
     registry = page_registry()
     results = preset_results(registry)
-    wheel = build_wheel()
+    stdlib = traced_stdlib(build_wheel(), trace_requests(registry))
+    wheel = build_wheel({**wheel_sources(), **model_bytecode(stdlib)})  # the same, precompiled
     lock = lock_file(wheel, PYODIDE / "pyodide-lock.json")
-    stdlib = traced_stdlib(wheel, trace_requests(registry))
     pyodide_version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
     pyodide_dir = f"pyodide-{pyodide_version}"
     stdlib_name = f"python_stdlib-{digest(stdlib.read_bytes())}.zip"
@@ -157,8 +169,8 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
         f"{FOLDER}/{code}/{BOOT}": static_text(BOOT),
         f"{FOLDER}/{model_dir}/{wheel.file_name}": wheel.data,
         f"{FOLDER}/{model_dir}/pyodide-lock.json": lock,
-        **{f"{FOLDER}/{pyodide_dir}/{name}": PYODIDE / name for name in PYODIDE_RUNTIME},
-        f"{FOLDER}/{pyodide_dir}/pyodide.mjs": without_cdn(PYODIDE / "pyodide.mjs"),  # the loader
+        **{f"{FOLDER}/{pyodide_dir}/{name}": PYODIDE / name for name in pyodide_runtime()},
+        f"{FOLDER}/{pyodide_dir}/{PYODIDE_LOADER}": without_cdn(PYODIDE / PYODIDE_LOADER),
         f"{FOLDER}/{pyodide_dir}/{stdlib_name}": stdlib,
         f"{FOLDER}/{pyodide_dir}/python_stdlib_full.zip": PYODIDE / "python_stdlib.zip",
         **{f"{FOLDER}/{path}": source for path, source in charts.assets.items()},
@@ -166,7 +178,8 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
         f"{FOLDER}/app/moved.js": static_text("moved.js"),
         CSS_URI: stylesheet(),
     }
-    return ExplorerSite(pages={f"{FOLDER}/index.md": page.page_markdown(html)}, assets=assets)
+    markdown = page.page_markdown(html, head_script=f"{FOLDER}/{code}/{BOOT}")
+    return ExplorerSite(pages={f"{FOLDER}/index.md": markdown}, assets=assets)
 
 
 def write_files(files: Mapping[str, FileSource], out: Path) -> None:

@@ -90,11 +90,15 @@ def explorer_html(registry: Mapping[str, Any], results: Mapping[str, Any], *, ve
     return _env.get_template("explorer.html").render(context)
 
 
-def page_markdown(explorer: str) -> str:
-    """The site's page: its heading and introduction in Markdown, the explorer, then notes."""
+def page_markdown(explorer: str, head_script: str) -> str:
+    """The site's page: its heading and introduction in Markdown, the explorer, then notes.
+    ``head_script`` (site-relative): the explorer's boot.js, which the site's theme
+    (sitegen/theme/main.html) also names in the page's <head>, so a link that needs the model
+    starts it before the rest of the page has arrived."""
     return f"""---
 title: {TITLE}
 description: {DESCRIPTION}
+explorer_head_script: {head_script}
 hide:
   - navigation
   - toc

@@ -23,6 +23,7 @@ import logging
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from explorer.paths import CACHE, EXPLORER, PYODIDE
 from explorer.wheel import PACKAGE, ModelWheel, lock_file
 
 TRACER = EXPLORER / "node" / "trace_stdlib.mjs"
+BYTECODE = "bytecode.zip"  # the model's modules, compiled by the same run (see model_bytecode)
 LINE_TABLES = False
 log = logging.getLogger(__name__)
 
@@ -70,11 +72,21 @@ def traced_stdlib(wheel: ModelWheel, requests: Sequence[dict[str, Any]],
             tail = "\n".join(result.stderr.strip().splitlines()[-25:])[-3000:]
             raise TraceError(f"tracing the model in Pyodide failed:\n{tail}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        for name in ("python_stdlib.zip", "modules.json"):
+        for name in ("python_stdlib.zip", "modules.json", BYTECODE):
             shutil.copyfile(work / name, target.parent / name)
     log.info("explorer: %s", result.stdout.strip())
     _prune(cache, keep=target.parent)
     return target
+
+
+def model_bytecode(stdlib: Path) -> dict[str, bytes]:
+    """The model's modules as Pyodide's Python compiled them in the run that traced ``stdlib``:
+    ``model/__pycache__/api.cpython-313.pyc`` -> unchecked hash-based bytecode of
+    ``model/api.py``. Shipped in the wheel beside the sources, so the browser runs them without
+    compiling the model (about a tenth of a second on a slow machine); the sources stay for
+    tracebacks and for anyone reading what runs."""
+    with zipfile.ZipFile(stdlib.parent / BYTECODE) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def _prune(cache: Path, keep: Path, entries: int = 4) -> None:

@@ -5,6 +5,8 @@
 // library holding only the modules Python actually imported, compiled to bytecode by Pyodide's
 // own Python (so the browser neither downloads the other ~500 modules nor compiles the ones it
 // needs). With --no-line-tables the bytecode carries no line numbers (see explorer/stdlib.py).
+// It also writes the model's own modules compiled the same way (bytecode.zip), for the wheel the
+// browser installs.
 //
 // usage: node trace_stdlib.mjs <pyodide dir> <model lock file> <package> <requests .json> <out dir>
 //        [--no-line-tables]
@@ -23,6 +25,7 @@ const pyodide = await loadPyodide({
 });
 pyodide.globals.set("REQUESTS_JSON", requests);
 pyodide.globals.set("STRIP_LINES", stripLines);
+pyodide.globals.set("PACKAGE", packageName);
 const result = pyodide.runPython(`
 import importlib, json, sys, types, zipfile, io, importlib.util
 from importlib._bootstrap_external import _code_to_hash_pyc
@@ -66,9 +69,25 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         target.writestr(info, bytes(pyc))
 with open("/tmp/python_stdlib.zip", "wb") as f:
     f.write(out.getvalue())
+
+# The model's own modules that the requests imported, as Pyodide's Python compiles them (line
+# tables kept, for its tracebacks), for the wheel's __pycache__: the browser then does not
+# compile them. Its other modules (the command line, the reproduction checks) stay source only.
+import importlib.metadata
+with zipfile.ZipFile("/tmp/bytecode.zip", "w", zipfile.ZIP_DEFLATED) as target:
+    for file in sorted(importlib.metadata.files(PACKAGE), key=str):
+        module = ".".join(file.with_suffix("").parts).removesuffix(".__init__")
+        if file.suffix != ".py" or module not in sys.modules:
+            continue
+        text = file.locate().read_bytes()
+        code = compile(text, str(file), "exec", dont_inherit=True)
+        pyc = _code_to_hash_pyc(code, importlib.util.source_hash(text), checked=False)
+        info = zipfile.ZipInfo(importlib.util.cache_from_source(str(file)), date_time=(1980, 1, 1, 0, 0, 0))
+        target.writestr(info, bytes(pyc))
 json.dumps(sorted(keep))
 `);
 const modules = JSON.parse(result);
 await writeFile(path.join(outDir, "python_stdlib.zip"), pyodide.FS.readFile("/tmp/python_stdlib.zip"));
 await writeFile(path.join(outDir, "modules.json"), JSON.stringify(modules, null, 1));
+await writeFile(path.join(outDir, "bytecode.zip"), pyodide.FS.readFile("/tmp/bytecode.zip"));
 console.log(`kept ${modules.length} standard-library modules`);

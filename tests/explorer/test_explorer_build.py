@@ -57,11 +57,17 @@ def test_the_page_and_its_files_load_nothing_from_another_origin(site: ExplorerS
 def test_the_page_has_no_inline_script(site: ExplorerSite) -> None:
     """The site's Content-Security-Policy allows no inline script, and instant navigation runs a
     page's scripts again on every visit: the page's one script is a file that may run again."""
-    boot = one(site, r"explorer/code-\w+/boot\.js").removeprefix("explorer/")
-    assert re.findall(r"<script[^>]*>", page(site)) == [f'<script src="{boot}" async>']
+    boot = one(site, r"explorer/code-\w+/boot\.js")
+    local = boot.removeprefix("explorer/")
+    assert re.findall(r"<script[^>]*>", page(site)) == [
+        f'<script src="{local}" data-stage="early" async fetchpriority="high">',
+        f'<script src="{local}" data-stage="mount" async>',
+    ]
     assert "</script>" in page(site) and re.search(r"<script[^>]*>[^<]", page(site)) is None
     assert 'data-module="code-' in page(site) and 'data-explorer' in page(site)
     assert "hide:\n  - navigation\n  - toc" in page(site)
+    # the theme (sitegen/theme/main.html) names the same file in the page's <head>
+    assert f"\nexplorer_head_script: {boot}\n" in page(site)
 
 
 def test_bokeh_comes_once_from_the_sites_own_file(site: ExplorerSite) -> None:
@@ -78,7 +84,7 @@ def test_pyodide_comes_from_the_pinned_npm_package(site: ExplorerSite) -> None:
     version = json.loads((PYODIDE / "package.json").read_text())["version"]
     package = json.loads((PYODIDE.parent.parent / "package.json").read_text())
     assert package["dependencies"]["pyodide"] == version
-    for name in ("pyodide.asm.mjs", "pyodide.asm.wasm"):
+    for name in ("pyodide.asm.js", "pyodide.asm.wasm"):
         assert site.assets[f"explorer/pyodide-{version}/{name}"] == PYODIDE / name
     # the loader as the package has it, its CDN fallback pointed at a folder of the site's own
     loader = (PYODIDE / "pyodide.mjs").read_text(encoding="utf-8")
@@ -101,7 +107,17 @@ def test_the_model_is_a_wheel_named_with_its_sha256_in_a_lock_file_of_its_own(
     assert package["imports"] == ["explorer_fallback", "explorer_presenter", "model"]
     names = zipfile.ZipFile(__import__("io").BytesIO(wheel)).namelist()
     assert {"model/api.py", "model/assumptions.toml", "explorer_presenter.py"} <= set(names)
-    assert not any("tests/" in n or "__pycache__" in n for n in names)
+    assert not any("tests/" in n for n in names)
+    # bytecode compiled by Pyodide's own Python beside each module the page imports, so the
+    # browser does not compile them; the modules it never imports are source only
+    tag = "cpython-" + "".join(lock["info"]["python"].split(".")[:2])
+    compiled = {n for n in names if "__pycache__" in n}
+    assert {f"model/__pycache__/api.{tag}.pyc", f"__pycache__/explorer_presenter.{tag}.pyc",
+            f"model/__pycache__/frame.{tag}.pyc"} <= compiled
+    assert f"model/__pycache__/cli.{tag}.pyc" not in compiled
+    for name in compiled:
+        source = name.replace("__pycache__/", "").replace(f".{tag}.pyc", ".py")
+        assert source in names, name
     for name in names:
         if name.endswith(".py"):
             source = zipfile.ZipFile(__import__("io").BytesIO(wheel)).read(name).decode()

@@ -14,8 +14,8 @@ import pytest
 from explorer.build import trace_requests
 from explorer.paths import PYODIDE
 from explorer.registry import page_registry
-from explorer.stdlib import traced_stdlib
-from explorer.wheel import ENTRY, PACKAGE, build_wheel, lock_file
+from explorer.stdlib import model_bytecode, traced_stdlib
+from explorer.wheel import ENTRY, PACKAGE, build_wheel, lock_file, wheel_sources
 
 SCRIPT = """
 import { loadPyodide } from %(pyodide)s;
@@ -27,13 +27,16 @@ const requests = JSON.parse(readFileSync(%(requests)s, "utf8"));
 const views = requests.map((r) => JSON.parse(handle(JSON.stringify(r))));
 const lines = pyodide.runPython("import json; len(json.dumps.__code__.co_linetable)");
 const own = pyodide.runPython("from model import api; len(api.compute.__code__.co_linetable)");
+// the wheel's own bytecode, hash-based and unchecked (flags 1): Python runs it without compiling
+const flags = pyodide.runPython(
+  "from model import api; int.from_bytes(open(api.__cached__, 'rb').read()[4:8], 'little')");
 let missing = null;
 try { pyodide.runPython("import statistics"); } catch (e) { missing = e.type; }
 // what worker.mjs does when the model imports a module the trace did not see
 pyodide.FS.writeFile("/lib/python_stdlib_full.zip", readFileSync(%(full)s));
 pyodide.pyimport("explorer_fallback").mount("/lib/python_stdlib_full.zip");
 const mean = pyodide.runPython("import statistics, importlib.metadata; statistics.mean([1, 2, 3])");
-console.log(JSON.stringify({ summaries: views.map((v) => v.summary), missing, mean, lines, own }));
+console.log(JSON.stringify({ summaries: views.map((v) => v.summary), missing, mean, lines, own, flags }));
 """
 
 
@@ -43,14 +46,14 @@ def test_pyodide_runs_every_request_on_the_trimmed_library_and_can_fall_back(
     if node is None:
         pytest.fail("Node.js is needed (README: Node.js 20+)")
     registry = page_registry()
-    wheel = build_wheel()
+    stdlib = traced_stdlib(build_wheel(), trace_requests(registry))
+    wheel = build_wheel({**wheel_sources(), **model_bytecode(stdlib)})  # as the site ships it
     (tmp_path / wheel.file_name).write_bytes(wheel.data)
     (tmp_path / "pyodide-lock.json").write_text(lock_file(wheel, PYODIDE / "pyodide-lock.json"))
     requests = trace_requests(registry)
     requests.append({"scenario": "rising-lac", "overrides": {"edge_of_care_families": "200"},
                      "uncertainty": True, "samples": 30})
     (tmp_path / "requests.json").write_text(json.dumps(requests))
-    stdlib = traced_stdlib(wheel, trace_requests(registry))
     values = {
         "pyodide": (PYODIDE / "pyodide.mjs").as_uri(), "dir": f"{PYODIDE}/", "stdlib": stdlib,
         "lock": tmp_path / "pyodide-lock.json", "package": PACKAGE, "entry": ENTRY,
@@ -69,3 +72,4 @@ def test_pyodide_runs_every_request_on_the_trimmed_library_and_can_fall_back(
     assert result["mean"] == 2
     assert result["lines"] == 0  # the standard library's bytecode carries no line tables
     assert result["own"] > 0  # the model's own code keeps them, for its tracebacks
+    assert result["flags"] == 1  # and comes precompiled in the wheel

@@ -53,7 +53,7 @@ def test_the_javascript_we_serve_from_other_projects_names_no_cdn(site_dir: Path
     from sitegen.vendored import CDN
 
     served = [site_dir / "assets" / "javascripts" / "bokeh.min.js",
-              *site_dir.glob("explorer/pyodide-*/pyodide*.mjs")]
+              *site_dir.glob("explorer/pyodide-*/pyodide*.*js")]
     assert len(served) >= 3
     named = [f"{p.relative_to(site_dir)}: {m.group(0)}" for p in served
              for m in CDN.finditer(p.read_text(encoding="utf-8"))]
