@@ -334,9 +334,8 @@ function attach(session, returning) {
   };
   const resize = new ResizeObserver(offsets);
   resize.observe(headline);
-  if (header) resize.observe(header);
+  if (header) resize.observe(header); // observing calls offsets() once laid out: no forced layout now
   detach.push(() => resize.disconnect());
-  offsets();
 
   on(document, "keydown", (event) => {
     if (event.key === "Escape" && store.get().page.view === "full") setView(session, null);

@@ -35,12 +35,19 @@ export function settingsOf(registry) {
   return [...registry.choices, ...registry.parameters];
 }
 
+// Made once: toLocaleString builds a new formatter on every call, which a form of 40 settings
+// redrawn on every change pays for.
+const numberFormats = {
+  grouped: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6, useGrouping: true }),
+  plain: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6, useGrouping: false }),
+};
+
 /** A number for people: "1,072", "0.23"; years without a separator ("2037"). */
 export function formatValue(setting, x) {
   if (typeof x !== "number") return String(x);
   const grouped = setting?.group_digits !== false;
-  if (Number.isInteger(x)) return grouped ? x.toLocaleString("en-GB") : String(x);
-  return x.toLocaleString("en-GB", { maximumFractionDigits: 6, useGrouping: grouped });
+  if (Number.isInteger(x)) return grouped ? numberFormats.grouped.format(x) : String(x);
+  return (grouped ? numberFormats.grouped : numberFormats.plain).format(x);
 }
 
 /** The plain words for a choice's value ("Stays at the 2017 rate"). */
