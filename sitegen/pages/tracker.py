@@ -252,7 +252,11 @@ def page(content: Content) -> str:
         "to find a record. Printing prints the records shown.",
         '<noscript><p class="tracker-noscript">The filters need JavaScript. The full table is '
         "below; every plan, meeting and topic also has its own page.</p></noscript>",
-        f'<div class="tracker action-table stack-on-phones" data-options="{attr(options)}" markdown>',
+        # Not in the site's search index: every record is indexed on its own plan, meeting or
+        # follow-up page, in context; here it would be a second copy (a fifth of the index, which
+        # every page downloads and the reader's browser indexes as the page opens).
+        f'<div class="tracker action-table stack-on-phones" data-options="{attr(options)}" '
+        'data-search-exclude markdown>',
         table(HEADERS, rv.labelled_cells(HEADERS, rows)),
         "</div>",
     ]) + "\n"
