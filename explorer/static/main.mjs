@@ -122,7 +122,7 @@ async function createSession(root) {
   return session;
 }
 
-/** The model (Pyodide, 4.6 MB to download) starts when it is needed: a link whose settings are
+/** The model (Pyodide, 3.9 MB to download, gzipped) starts when it is needed: a link whose settings are
  * not a published scenario's, or the first sign that the reader is about to change a setting
  * (a pointer over the settings, or focus in them). A reader who reads, compares, prints or
  * downloads the published scenarios, computed when the site was built, never downloads it. */

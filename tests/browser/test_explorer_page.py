@@ -390,7 +390,7 @@ def test_the_page_loads_nothing_twice_and_nothing_from_elsewhere(browser: Browse
 
 
 def test_a_reader_who_only_reads_never_downloads_the_model(browser: Browser, site_url: str) -> None:
-    """Pyodide is 4.6 MB: the page loads it when a setting is about to change, or a link needs
+    """Pyodide is 3.9 MB gzipped: the page loads it when a setting is about to change, or a link needs
     it, and not for the published scenarios, which were computed when the site was built."""
     context = browser.new_context()
     tab = context.new_page()
