@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.paths import FALLBACK, MODEL_PACKAGE, PRESENTER
+from model import toml_files
 
 DISTRIBUTION = "thurrock_model"  # the wheel's file name
 PACKAGE = "thurrock-model"  # the name the lock file and loadPyodide({packages}) use
@@ -52,6 +53,8 @@ def wheel_sources(package: Path = MODEL_PACKAGE) -> dict[str, bytes]:
                 or any(part in {"tests", "__pycache__"} for part in relative.parts)):
             continue
         files[relative.as_posix()] = path.read_bytes()
+        if path.suffix == ".toml":  # read parsed, in the browser (model/toml_files.py)
+            files[toml_files.copy_path(relative).as_posix()] = toml_files.parsed_copy(path)
     files[f"{ENTRY}.py"] = PRESENTER.read_bytes()
     files[f"{FALLBACK.stem}.py"] = FALLBACK.read_bytes()
     return files

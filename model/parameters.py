@@ -7,12 +7,13 @@ finds each assumption in one place; this module only loads it and gives it types
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from model import toml_files
 
 HERE = Path(__file__).resolve().parent
 ASSUMPTIONS = HERE / "assumptions.toml"
@@ -159,8 +160,7 @@ class Preset:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    return toml_files.load(path)
 
 
 @cache

@@ -8,7 +8,6 @@ of a few named values, such as ``rate_path``); older parameter names are accepte
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import reprlib
@@ -160,6 +159,8 @@ def parse_number(raw: object) -> float | None:
 
 def did_you_mean(name: str, known: list[str]) -> str:
     """' (did you mean overrides?)' for a close misspelling, else ''."""
+    import difflib  # only for a name that is not known: the page's first figures need not wait
+
     close = difflib.get_close_matches(name[:100], known, n=1)
     return f" (did you mean {close[0]}?)" if close else ""
 

@@ -106,7 +106,8 @@ def test_the_model_is_a_wheel_named_with_its_sha256_in_a_lock_file_of_its_own(
     assert package["sha256"] == hashlib.sha256(wheel).hexdigest()
     assert package["imports"] == ["explorer_fallback", "explorer_presenter", "model"]
     names = zipfile.ZipFile(__import__("io").BytesIO(wheel)).namelist()
-    assert {"model/api.py", "model/assumptions.toml", "explorer_presenter.py"} <= set(names)
+    assert {"model/api.py", "model/assumptions.toml", "explorer_presenter.py",
+            "model/assumptions.toml.parsed.json", "model/published.toml.parsed.json"} <= set(names)
     assert not any("tests/" in n for n in names)
     # bytecode compiled by Pyodide's own Python beside each module the page imports, so the
     # browser does not compile them; the modules it never imports are source only
@@ -139,8 +140,9 @@ def test_the_shipped_standard_library_is_small_and_precompiled(
     names = archive.namelist()
     assert names and all(n.endswith(".pyc") for n in names)
     assert trimmed.stat().st_size < (PYODIDE / "python_stdlib.zip").stat().st_size / 3
-    assert {"json/__init__.pyc", "tomllib/__init__.pyc", "random.pyc",
+    assert {"json/__init__.pyc", "random.pyc",
             "importlib/metadata/__init__.pyc"} <= set(names)  # the wheel's installer needs it
+    assert "tomllib/__init__.pyc" not in names  # the wheel's TOML files come parsed
     full = site.assets[one(site, r"explorer/pyodide-[\d.]+/python_stdlib_full\.zip")]
     assert full == PYODIDE / "python_stdlib.zip"  # the worker's fallback, fetched only if needed
 
