@@ -37,7 +37,7 @@
 
   function startWorker() {
     if (window.explorerBoot || !linkNeedsModel() || typeof WebAssembly !== "object") return;
-    var boot = window.explorerBoot = { worker: null, said: [] };
+    var boot = window.explorerBoot = { worker: null, said: [], at: performance.now(), stage: stage };
     try {
       boot.worker = new Worker(new URL("worker.mjs", script.src).href, { type: "module" });
       boot.listen = function (event) { boot.said.push(event); };
