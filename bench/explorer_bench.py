@@ -4,7 +4,8 @@ Opens the built site (SITE_DIR, default site/: `make site` builds it) in headles
 from 127.0.0.1 by the tests' static server, with an empty cache for every run (a new browser
 context); figures are medians of RUNS runs. With BENCH_PREVIOUS=path/to/site it measures that
 build too (the previous design: the explorer in an <iframe> of the same page), the same way, and
-prints both side by side with the ratio.
+prints both side by side with the ratio. (An older build of this design, with the explorer in
+the page, is measured the same way as this one.)
 
   first chart      navigation start -> the scenario's line is on a chart's canvas (read from
                    pixels, in the page or its frame)
@@ -162,6 +163,7 @@ class Design:
 
 CURRENT = Design("this design", framed=False)
 PREVIOUS = Design("previous design", framed=True)
+EARLIER = Design("earlier build", framed=False)  # an older build of this design (in the page)
 
 
 # ------------------------------------------------------------------------------ sizes
@@ -371,6 +373,15 @@ def report(results: dict[str, Figures]) -> str:
             now, before = (results[n].value(key) for n in names)
             ratio = f"{now / before:>8.2f}" if now is not None and before else ""
         lines.append(f"{label:42}{limit:>10}" + "".join(cells) + ratio)
+    lines.append("runs, fastest to slowest (a median near its target can fall either side of it):")
+    for key, (label, target, unit) in TARGETS.items():
+        if target is None or unit != "ms":
+            continue
+        for name in names:
+            samples = sorted(results[name].samples.get(key, []))
+            if len(samples) > 1:
+                shown = ", ".join(_show(v, unit) for v in samples)
+                lines.append(f"  {label} ({name}): {shown}")
     return "\n".join(lines)
 
 
@@ -390,7 +401,9 @@ def main() -> int:
     previous = os.environ.get("BENCH_PREVIOUS")
     designs = [(CURRENT, site)]
     if previous:
-        designs.append((PREVIOUS, Path(previous).resolve()))
+        older = Path(previous).resolve()
+        framed = "explorer-frame" in (older / PAGE / "index.html").read_text(encoding="utf-8")
+        designs.append((PREVIOUS if framed else EARLIER, older))
     started = time.perf_counter()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
