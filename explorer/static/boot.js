@@ -10,9 +10,7 @@
      named it in the head, and it starts BokehJS (preloaded by the page) so that it is read
      before the charts need it.
    - data-stage="mount", at the end of the explorer's HTML, once it is all there: it starts the
-     explorer. Not async: the two copies above have fetched the file already, and running it
-     where it stands starts the explorer before the theme's own script at the end of the page
-     (the first chart came 50 to 75 ms sooner on a 2-core machine).
+     explorer.
 
    Each step happens once however often it runs: the site's own script
    (docs/assets/javascripts/site.js) mounts the explorer as well when instant navigation brings

@@ -61,7 +61,7 @@ def test_the_page_has_no_inline_script(site: ExplorerSite) -> None:
     local = boot.removeprefix("explorer/")
     assert re.findall(r"<script[^>]*>", page(site)) == [
         f'<script src="{local}" data-stage="early" async fetchpriority="high">',
-        f'<script src="{local}" data-stage="mount">',
+        f'<script src="{local}" data-stage="mount" async>',
     ]
     assert "</script>" in page(site) and re.search(r"<script[^>]*>[^<]", page(site)) is None
     assert 'data-module="code-' in page(site) and 'data-explorer' in page(site)
