@@ -78,15 +78,16 @@ def trace_requests(registry: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def pyodide_runtime(pyodide: Path = PYODIDE) -> list[str]:
-    """Pyodide's loader, its Emscripten module (``pyodide.asm.js``, ``.mjs`` from 314 on) and the
-    WebAssembly binary: what the browser fetches of the npm package, besides the stdlib."""
-    names = [PYODIDE_LOADER, "pyodide.asm.wasm"]
-    names += [p.name for p in sorted(pyodide.glob("pyodide.asm.*js"))]
-    missing = [name for name in names if not (pyodide / name).is_file()]
-    if missing or len(names) != 3:
-        raise RuntimeError(f"the npm package pyodide at {pyodide} is not as expected "
-                           f"(missing {missing or 'pyodide.asm.js'}): run `npm ci`")
-    return names
+    """What the browser fetches of the npm package as the package has it, besides the loader
+    (served without its CDN fallback) and the stdlib: the Emscripten module (``pyodide.asm.js``;
+    ``.mjs`` from 314 on) and the WebAssembly binary."""
+    modules = sorted(p.name for p in pyodide.glob("pyodide.asm.*js"))
+    if len(modules) != 1 or not (pyodide / "pyodide.asm.wasm").is_file():
+        raise RuntimeError(f"the npm package pyodide at {pyodide} is not as expected (found "
+                           f"{modules or 'no pyodide.asm.js'}, and pyodide.asm.wasm "
+                           f"{'present' if (pyodide / 'pyodide.asm.wasm').is_file() else 'missing'}"
+                           "): run `npm ci`")
+    return [*modules, "pyodide.asm.wasm"]
 
 
 def static_text(name: str) -> str:
@@ -122,8 +123,9 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
     acronyms (term -> what it stands for), expanded on hover as on every other page."""
     registry = page_registry()
     results = preset_results(registry)
-    stdlib = traced_stdlib(build_wheel(), trace_requests(registry))
-    wheel = build_wheel({**wheel_sources(), **model_bytecode(stdlib)})  # the same, precompiled
+    sources = wheel_sources()
+    stdlib = traced_stdlib(build_wheel(sources), trace_requests(registry))
+    wheel = build_wheel({**sources, **model_bytecode(stdlib)})  # the same, precompiled
     lock = lock_file(wheel, PYODIDE / "pyodide-lock.json")
     pyodide_version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
     pyodide_dir = f"pyodide-{pyodide_version}"
