@@ -123,9 +123,9 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
     acronyms (term -> what it stands for), expanded on hover as on every other page."""
     registry = page_registry()
     results = preset_results(registry)
-    sources = wheel_sources()
-    stdlib = traced_stdlib(build_wheel(sources), trace_requests(registry))
-    wheel = build_wheel({**sources, **model_bytecode(stdlib)})  # the same, precompiled
+    model_files = wheel_sources()
+    stdlib = traced_stdlib(build_wheel(model_files), trace_requests(registry))
+    wheel = build_wheel({**model_files, **model_bytecode(stdlib)})  # the same, precompiled
     lock = lock_file(wheel, PYODIDE / "pyodide-lock.json")
     pyodide_version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
     pyodide_dir = f"pyodide-{pyodide_version}"
