@@ -23,7 +23,7 @@ from typing import Any
 
 import bokeh
 
-from explorer import abbreviations, page, palette
+from explorer import abbreviations, page, palette, search_gate
 from explorer.charts import CHART_COLUMNS, PINNED_COLUMNS, ROLES, build_charts
 from explorer.digest import digest
 from explorer.paths import PYODIDE, STATIC, TEMPLATES
@@ -180,7 +180,11 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
         f"{FOLDER}/app/moved.js": static_text("moved.js"),
         CSS_URI: stylesheet(),
     }
-    markdown = page.page_markdown(html, head_script=f"{FOLDER}/{code}/{BOOT}")
+    theme_worker = search_gate.theme_search_worker()
+    gate_path, gate_text = search_gate.gate_file(theme_worker)
+    assets[gate_path] = gate_text
+    markdown = page.page_markdown(html, head_script=f"{FOLDER}/{code}/{BOOT}",
+                                  search_worker=theme_worker, gate_worker=gate_path)
     return ExplorerSite(pages={f"{FOLDER}/index.md": markdown}, assets=assets)
 
 

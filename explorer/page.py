@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 
+from explorer import search_gate
 from explorer.paths import TEMPLATES
 from explorer.py.explorer_presenter import LAYOUT, Table, cell_text, count, money_m, years_rows
 from explorer.registry import inputs_rows
@@ -77,7 +78,7 @@ def explorer_html(registry: Mapping[str, Any], results: Mapping[str, Any], *, ve
     view = results[scenario]
     label = next(p["label"] for p in registry["presets"] if p["id"] == scenario)
     context = {
-        "version": version, "code": code,
+        "version": version, "code": code, "search_channel": search_gate.CHANNEL,
         "preload_scripts": preload_scripts, "preload_modules": preload_modules,
         "registry": registry, "scenario": scenario, "view": view, "layout": LAYOUT,
         "default_label": label, "headline": view["headline"],
@@ -90,15 +91,19 @@ def explorer_html(registry: Mapping[str, Any], results: Mapping[str, Any], *, ve
     return _env.get_template("explorer.html").render(context)
 
 
-def page_markdown(explorer: str, head_script: str) -> str:
+def page_markdown(explorer: str, head_script: str, search_worker: str, gate_worker: str) -> str:
     """The site's page: its heading and introduction in Markdown, the explorer, then notes.
     ``head_script`` (site-relative): the explorer's boot.js, which the site's theme
     (sitegen/theme/main.html) also names in the page's <head>, so a link that needs the model
-    starts it before the rest of the page has arrived."""
+    starts it before the rest of the page has arrived. ``search_worker`` and ``gate_worker``
+    (site-relative): the theme's search worker, and the one the theme names instead on this page
+    (explorer/search_gate.py)."""
     return f"""---
 title: {TITLE}
 description: {DESCRIPTION}
 explorer_head_script: {head_script}
+explorer_search_worker: {search_worker}
+explorer_search_gate: {gate_worker}
 hide:
   - navigation
   - toc

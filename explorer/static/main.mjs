@@ -13,6 +13,7 @@ import { csvName, csvText, readiness, whenReady } from "./exports.mjs";
 import { isScenario, parseLink, writeLink } from "./link.mjs";
 import { chartData } from "./results.mjs";
 import { createScheduler } from "./scheduler.mjs";
+import { createSearchGate, figuresSettled, onSearchIntent } from "./search-gate.mjs";
 import { defaultsFor, overridesFor, sameSettings, settingsKey } from "./settings.mjs";
 import { phaseOf, createStore } from "./store.mjs";
 import { announcement, statusModel } from "./status.mjs";
@@ -25,6 +26,7 @@ const sessions = new Map(); // build version -> session (one, unless the site ch
 const creating = new Map(); // build version -> the session being made (boot.js and site.js both ask)
 let mounted = null; // { session, detach: [functions] }
 let client = null; // the model's worker, shared by every session of the visit
+let searchGate = null; // the site search, built once the explorer has shown its figures
 
 // For the tests and the benchmark: when things happened (performance.now()), and the state.
 const explorer = (window.scenarioExplorer ??= { timings: {}, renders: 0 });
@@ -49,6 +51,7 @@ export async function mount(root) {
 
 export function unmount() {
   if (!mounted) return;
+  searchGate.release(); // the explorer's page is going: the search need not wait for it
   for (const detach of mounted.detach) detach();
   document.documentElement.classList.remove("ex-full-view");
   document.documentElement.style.removeProperty("scroll-padding-top");
@@ -67,6 +70,7 @@ async function createSession(root) {
   const formats = registry.formats;
   useAbbreviations(data.abbreviations);
   const codeBase = new URL("./", dataUrl).href;
+  searchGate ??= createSearchGate(root.dataset.gateChannel);
   client ??= createClient({ workerUrl: new URL("worker.mjs", codeBase).href, early: window.explorerBoot });
   // From now on this client is the one model of the visit: boot.js must not start another when
   // instant navigation brings back the page with a link that needs the model.
@@ -116,6 +120,7 @@ async function createSession(root) {
       explorer.timings.chartsDrawn = performance.now();
     })
     .catch((error) => {
+      searchGate.release();
       root.querySelector(".ex-chart-grid").textContent = `The charts could not be drawn (${error.message}). The tables below have the same figures.`;
     });
   startOnIntent(session);
@@ -204,6 +209,7 @@ function render(session, state, previous) {
   if (state.model !== previous.model) renderModelStatus(p, state.model.status, state.model.reason);
   if (state.page !== previous.page) document.documentElement.classList.toggle("ex-full-view", mounted?.session === session && state.page.view === "full");
   const model = statusModel(state, registry);
+  if (figuresSettled(model.phase, false)) searchGate.release(); // the asked figures cannot come
   renderStatus(p, model);
   const full = p.root.querySelector("#ex-full");
   if (full.getAttribute("aria-pressed") !== String(state.page.view === "full")) full.setAttribute("aria-pressed", String(state.page.view === "full"));
@@ -232,6 +238,7 @@ function emitRender(session, state, charted) {
   explorer.renders += 1;
   if (charted && !("firstChart" in explorer.timings)) explorer.timings.firstChart = paintedAt;
   if (charted && reason === "link" && !("linkShown" in explorer.timings)) explorer.timings.linkShown = paintedAt;
+  if (figuresSettled(phase, charted)) searchGate.release();
   document.dispatchEvent(new CustomEvent("explorer:render", {
     detail: { reason, phase, charted, eventTime: matches ? session.cause.eventTime : null, paintedAt, band: state.shown.view.band, key: settingsKey(registry, state.shown.settings) },
   }));
@@ -337,6 +344,7 @@ function attach(session, returning) {
   if (header) resize.observe(header); // observing calls offsets() once laid out: no forced layout now
   detach.push(() => resize.disconnect());
 
+  detach.push(onSearchIntent(document, () => searchGate.release()));
   on(document, "keydown", (event) => {
     if (event.key === "Escape" && store.get().page.view === "full") setView(session, null);
   });

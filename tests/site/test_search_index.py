@@ -5,6 +5,7 @@ screen, stale in an index) stay out of the index every page downloads."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 
@@ -34,3 +35,29 @@ def test_the_explorer_is_found_by_its_introduction_not_its_figures(site_dir: Pat
     assert "Women supported per year" not in text  # a setting's label, inside the explorer
     assert "345 looked-after children" not in text  # a scenario's figures, computed at build
     assert len(text) < 3000
+
+
+def _search_worker(site_dir: Path, page: str) -> Path:
+    """The search worker a page's configuration names, as a file in the site."""
+    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    assert match, f"{page}: no theme configuration"
+    return (site_dir / page / json.loads(match.group(1))["search"]).resolve()
+
+
+def test_on_the_explorer_page_the_search_is_built_by_the_gate_and_elsewhere_at_once(
+        site_dir: Path) -> None:
+    """On the explorer's page the search index waits for the explorer's figures
+    (explorer/search_gate.py); the gate then runs the theme's own worker, beside it, so search
+    works there as everywhere else."""
+    theme = _search_worker(site_dir, "")
+    assert theme.is_file() and theme.name.startswith("search.")
+    for page in ("tracker", "indicators", "glossary"):
+        assert _search_worker(site_dir, page) == theme
+    gate = _search_worker(site_dir, "explorer")
+    assert gate.is_file() and gate.parent == theme.parent and gate != theme
+    config = json.loads(re.search(r"var CONFIG = (\{.*?\});", gate.read_text(encoding="utf-8")).group(1))
+    assert config["worker"] == theme.name
+    assert config["holdMs"] <= 10_000  # search is never held long should the explorer not say
+    explorer = (site_dir / "explorer" / "index.html").read_text(encoding="utf-8")
+    assert f'data-gate-channel="{config["channel"]}"' in explorer
