@@ -102,14 +102,30 @@ def modules() -> list[str]:
 BOOT = "boot.js"  # the page's one script (a file): starts the explorer early
 
 
+def configured(name: str, config: Mapping[str, object]) -> str:
+    """The static script ``name`` with ``config`` written in at its CONFIG_MARK."""
+    source = static_text(name)
+    if CONFIG_MARK not in source:
+        raise RuntimeError(f"{name} has lost its {CONFIG_MARK!r} marker")
+    return source.replace(CONFIG_MARK, json.dumps(config, separators=(",", ":")))
+
+
 def worker_source(config: Mapping[str, str]) -> str:
     """worker.mjs with its configuration and the address of Pyodide's module written in."""
-    source = static_text(WORKER)
-    for mark in (CONFIG_MARK, PYODIDE_MARK):
-        if mark not in source:
-            raise RuntimeError(f"worker.mjs has lost its {mark!r} marker")
-    source = source.replace(PYODIDE_MARK, f"{config['pyodide']}pyodide.mjs")
-    return source.replace(CONFIG_MARK, json.dumps(config, separators=(",", ":")))
+    source = configured(WORKER, config)
+    if PYODIDE_MARK not in source:
+        raise RuntimeError(f"{WORKER} has lost its {PYODIDE_MARK!r} marker")
+    return source.replace(PYODIDE_MARK, f"{config['pyodide']}pyodide.mjs")
+
+
+def search_gate_file(theme_worker: str) -> tuple[str, str]:
+    """(site-relative path, text) of the search gate (explorer/search_gate.py): beside the
+    theme's worker, with its name, the channel and the longest hold written in, and named by
+    its content."""
+    folder, worker = theme_worker.rsplit("/", 1)
+    text = configured(search_gate.GATE, {"worker": worker, "channel": search_gate.CHANNEL,
+                                         "holdMs": search_gate.HOLD_MS})
+    return f"{folder}/explorer-search-gate-{digest(text)}.js", text
 
 
 def stylesheet() -> str:
@@ -181,7 +197,7 @@ def explorer_site(bokeh_js_uri: str, glossary: Mapping[str, str] | None = None) 
         CSS_URI: stylesheet(),
     }
     theme_worker = search_gate.theme_search_worker()
-    gate_path, gate_text = search_gate.gate_file(theme_worker)
+    gate_path, gate_text = search_gate_file(theme_worker)
     assets[gate_path] = gate_text
     markdown = page.page_markdown(html, head_script=f"{FOLDER}/{code}/{BOOT}",
                                   search_worker=theme_worker, gate_worker=gate_path)

@@ -16,16 +16,12 @@ page's configuration, reading both from the page's front matter (explorer/page.p
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
-from explorer.digest import digest
-from explorer.paths import STATIC
 
 CHANNEL = "thurrock-explorer:search"  # the BroadcastChannel the page releases the gate on
 HOLD_MS = 8000  # the longest the search waits, should the explorer never say (a script failed)
 WORKERS = "assets/javascripts/workers"  # the theme's workers, site-relative
-CONFIG_MARK = "/*@CONFIG@*/ {}"
+GATE = "search-gate.js"  # in explorer/static; explorer/build.py writes the settings above into it
 
 
 def theme_search_worker() -> str:
@@ -37,18 +33,3 @@ def theme_search_worker() -> str:
     if len(found) != 1:
         raise RuntimeError(f"expected one search worker in the theme at {folder}, found {found}")
     return f"{WORKERS}/{found[0]}"
-
-
-def gate_source(theme_worker: str) -> str:
-    """search-gate.js with the theme's worker (beside it), the channel and the hold written in."""
-    source = (STATIC / "search-gate.js").read_text(encoding="utf-8")
-    if CONFIG_MARK not in source:
-        raise RuntimeError(f"search-gate.js has lost its {CONFIG_MARK!r} marker")
-    config = {"worker": theme_worker.rsplit("/", 1)[-1], "channel": CHANNEL, "holdMs": HOLD_MS}
-    return source.replace(CONFIG_MARK, json.dumps(config, separators=(",", ":")))
-
-
-def gate_file(theme_worker: str) -> tuple[str, str]:
-    """(site-relative path, text) of the gate, beside the theme's worker, named by its content."""
-    text = gate_source(theme_worker)
-    return f"{theme_worker.rsplit('/', 1)[0]}/explorer-search-gate-{digest(text)}.js", text

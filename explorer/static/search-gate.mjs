@@ -3,8 +3,9 @@
 // until this module releases it, once per visit: when the explorer's figures are on screen, when
 // the reader reaches for the search, or when the explorer leaves the page.
 
-/** The gate on `channelName` (the explorer's data-gate-channel: a data-search-* attribute the theme would strip); without BroadcastChannel there
- * is nothing to release (the worker then waits for its longest hold, a few seconds). */
+/** The gate on `channelName` (the explorer's data-gate-channel: the theme strips data-search-*
+ * attributes). Without BroadcastChannel there is nothing to release (the worker then waits for
+ * its longest hold, a few seconds). */
 export function createSearchGate(channelName, Channel = globalThis.BroadcastChannel) {
   let released = !channelName || typeof Channel !== "function";
   return {
