@@ -26,6 +26,15 @@ PAGES = {
     # a link that takes focus far off the screen
     "offscreen/": ("Off screen - Broken site", "<h1>Off screen</h1><a href='#' style='position: absolute; "
                    "left: -9999px'>Hidden link</a>"),
+    # a link the page scrolls away and then, 250 ms later and slowly, back into view (as the theme's
+    # table of contents follows the page): on screen by the time a reader could look for it
+    "late/": ("Late scroll - Broken site", "<h1>Late scroll</h1><div id='box' style='height: 60px; "
+              "overflow: hidden'><div style='height: 900px; padding-top: 600px'><a href='#late' "
+              "id='late'>Late link</a></div></div><script>late.addEventListener('focus', () => "
+              "setTimeout(() => { box.scrollTop = 0; setTimeout(() => { const t0 = performance.now(); "
+              "const step = now => { const f = Math.min(1, (now - t0) / 600); box.scrollTop = 600 * f; "
+              "if (f < 1) requestAnimationFrame(step); }; requestAnimationFrame(step); }, 250); }, 0));"
+              "</script>"),
     # too wide for 320 px, and a table that scrolls where no keyboard can
     "wide/": ("Wide - Broken site", "<h1>Wide</h1><div style='width: 600px'>A wide box</div>"
               "<div style='overflow-x: auto'><table style='width: 900px'><tr><td>cell</td></tr>"
@@ -81,7 +90,8 @@ def test_the_audit_finds_each_kind_of_problem(broken_audit: Audit, check: str, p
     assert any(says in detail for detail in found), f"{check} on {page}: {found}"
 
 
-def test_the_audit_finds_nothing_wrong_with_a_plain_page(broken_audit: Audit) -> None:
+@pytest.mark.parametrize("page", ["/", "late/"])
+def test_the_audit_finds_nothing_wrong_with_a_plain_page(broken_audit: Audit, page: str) -> None:
     found = [f"{k}: {f.detail}" for k, run in broken_audit.checks.items()
-             for f in run.failures if f.page == "/"]
+             for f in run.failures if f.page == page]
     assert found == []

@@ -259,9 +259,18 @@
     requestAnimationFrame(() => { setTimeout(() => { A.frames += 1; }, 0); tick(); });
   }
   window.__a11ySeenY = window.scrollY;
+  /* When anything last scrolled (the page or a scroll box in it; Date.now(), the same in every
+     frame). The theme scrolls some boxes well after the event that asked for it: its table of
+     contents follows the page's heading 250 ms after the page stops scrolling, smoothly. */
+  A.lastScroll = Date.now();
+  A.QUIET_MS = 400;         // 250 ms, and the first frames of the theme's smooth scroll
+  A.RECHECK_LIMIT_MS = 2500; // a control found hidden is judged by then, scrolling or not
   window.addEventListener("scroll", () => {
     window.__a11ySeenY = window.scrollY;
-    if (top.__a11y) top.__a11y.frameAtScroll = top.__a11y.frames;
+    if (top.__a11y) {
+      top.__a11y.frameAtScroll = top.__a11y.frames;
+      top.__a11y.lastScroll = Date.now();
+    }
   }, { capture: true, passive: true });
   function scrollPending() {
     // A window that has scrolled since its last scroll event: the event, and the theme's response
@@ -275,12 +284,16 @@
     T.presses += 1;
     if (T.paused || T.frames - T.frameAtScroll < 1 || scrollPending()) return cancel();
     if (T.skipNext) { T.skipNext = false; return; }
-    if (T.recheckAt !== null && (T.frames - T.recheckAt < 2 || performance.now() - T.recheckTime < 300)) {
-      return cancel();
+    if (T.recheckAt !== null) {
+      const waited = performance.now() - T.recheckTime;
+      if (T.frames - T.recheckAt < 2 || waited < 300 || (!T.stillFor(T.QUIET_MS) && waited < T.RECHECK_LIMIT_MS)) {
+        return cancel();
+      }
     }
     const snap = T.snapshot();
-    // A control found hidden is looked at again, 300 ms and two frames later, before that counts:
-    // the theme lays out its sidebars some time after a scroll.
+    // A control found hidden is looked at again before that counts: two frames and 300 ms later,
+    // and once nothing has scrolled for QUIET_MS (the theme lays out its sidebars some time after
+    // a scroll, and scrolls its table of contents after that).
     const fits = snap.box && snap.box.height <= snap.viewport[1] / 2 && snap.inViewport >= 0.99;
     const doubtful = !snap.body && (!snap.shown || !snap.onScreen || snap.hidden >= (fits ? 0.01 : 1));
     if (doubtful && T.recheckAt === null) {
@@ -368,6 +381,8 @@
   };
   A.blur = function (index) { A.stops[index].blur(); };
   A.boxOf = function (index) { return union(visualParts(A.stops[index]).map(rectOf)); };
+  /** Nothing has scrolled for `ms`: whatever the theme does after a scroll is done. */
+  A.stillFor = function (ms) { return Date.now() - A.lastScroll >= ms; };
 
   // ------------------------------------------------------------------ settling
   /** Resolves once nothing in the page has changed for `quietMs` (charts drawn, scripts done) and no

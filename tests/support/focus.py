@@ -8,12 +8,15 @@ its DevTools protocol (a key-down is all it takes to move focus), which halves t
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import CDPSession, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.contrast import changed_pixels
 
@@ -25,6 +28,14 @@ BATCH = 5  # presses between looks at the log once past the page's count of Tab 
 # budget is counted from the last progress, not from the start (a fixed 4,500 presses ran out on
 # the tracker at phone width, 1,211 stops, and read as a keyboard trap).
 STALL = 300
+# ... and at least this long: a press the probe holds back costs little time, and a control found
+# hidden is held until the page has stopped scrolling (a11y_probe.js, RECHECK_LIMIT_MS at most).
+STALL_SECONDS = 10.0
+# Before a control's focus is judged, the page must have stopped scrolling (the probe's QUIET_MS):
+# the theme moves things well after a scroll (its table of contents follows the page's heading
+# 250 ms after the page stops, smoothly), and screenshots taken mid-scroll compare unlike with
+# unlike. A page still scrolling after SETTLE_LIMIT_MS is judged as it is, as a reader would see it.
+SETTLE_LIMIT_MS = 3000
 
 
 @dataclass
@@ -53,8 +64,9 @@ def walk(page: Page, backwards: bool = False,
     result = Walk()
     presses, expected, outside = 0, page.evaluate("__a11y.tabbableCount()"), 0
     progress = 0  # presses when the walk last reached a control (the probe holds some presses back)
-    while (presses - progress < STALL and len(result.stops) < MAX_STOPS and not result.finished
-           and not _stuck(result)):
+    progress_at = time.monotonic()
+    while ((presses - progress < STALL or time.monotonic() - progress_at < STALL_SECONDS)
+           and len(result.stops) < MAX_STOPS and not result.finished and not _stuck(result)):
         chunk = max(BATCH, min(50, expected + 1 - len(result.stops)))
         for _ in range(chunk):
             press()
@@ -71,7 +83,7 @@ def walk(page: Page, backwards: bool = False,
                     break
                 continue
             result.stops.append(record)
-            progress = presses
+            progress, progress_at = presses, time.monotonic()
             if _stuck(result):
                 break  # a trap: the walk stays unfinished
             if record.get("paused") and judge is not None:
@@ -104,6 +116,7 @@ def judge_focus(page: Page, index: int, keep: Path | None = None) -> str:
     asks of text (focus often changes a link's colour). With ``keep``, the focused look is saved
     there as a PNG, to be looked at.
     """
+    _settle(page)
     text = page.evaluate("i => __a11y.focusedText(i)", index)
     problems = []
     if text and text["ratio"] < text["needed"]:
@@ -131,3 +144,12 @@ def judge_focus(page: Page, index: int, keep: Path | None = None) -> str:
         problems.append(f"{seen} pixels change by 3:1 or more when it takes focus, fewer than the "
                         f"{needed} of a 1 px line round it")
     return "; ".join(problems)
+
+
+def _settle(page: Page) -> None:
+    """Wait until nothing on the page has scrolled for the probe's QUIET_MS (at most
+    SETTLE_LIMIT_MS)."""
+    # Still scrolling then: judged as it is now, which is what a reader would see.
+    with suppress(PlaywrightTimeoutError):
+        page.wait_for_function("() => __a11y.stillFor(__a11y.QUIET_MS)", polling=50,
+                               timeout=SETTLE_LIMIT_MS)
