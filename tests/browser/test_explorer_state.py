@@ -231,6 +231,36 @@ def test_when_webassembly_is_blocked_the_link_is_kept_and_nothing_is_mislabelled
         context.close()
 
 
+def test_when_the_theme_script_never_comes_the_explorer_still_shows_the_link_itself(
+        browser: Browser, site_url: str) -> None:
+    """A reader whose browser never gets the theme's script (a dropped connection, a filter) still
+    gets the explorer: its controls, its charts and the link's own figures, never the table meant
+    for JavaScript switched off, under a status saying the model is running."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(re.compile(r".*/assets/javascripts/bundle\.\w+\.min\.js$"), missing)
+    tab = context.new_page()
+    watch_invariants(tab)
+    try:
+        tab.goto(f"{site_url}{PAGE}#{LINK}")
+        shown = wait_phase(tab, "current")
+        assert not tab.evaluate("document.documentElement.classList.contains('js')")  # no theme
+        assert shown["shown"]["values"]["edge_of_care_families"] == 200
+        expect(tab.locator("#ex-badge")).to_have_text("Your settings")
+        expect(tab.locator("#ex-headline")).to_be_visible()
+        expect(tab.locator("#ex-download")).to_be_visible()
+        expect(tab.locator("#ex-settings")).to_be_visible()
+        assert tab.input_value("#n-edge_of_care_families") == "200"
+        expect(tab.locator(".explorer .ex-no-js")).to_be_hidden()
+        expect(tab.locator(".explorer .ex-no-js-only")).to_be_hidden()
+        tab.wait_for_function("() => scenarioExplorer.timings.chartsDrawn", timeout=30_000)
+        expect(tab.locator(".ex-chart-grid")).to_be_visible()
+        expected = cli_run("rising-lac", SETS)
+        assert [r[3] for r in table(tab, "years")] == [presenter.count(r["lac"]) for r in expected["rows"]]
+        assert violations(tab) == []
+    finally:
+        context.close()
+
+
 def test_when_a_file_the_model_needs_is_missing_the_link_is_kept_and_nothing_is_mislabelled(
         browser: Browser, site_url: str) -> None:
     context = browser.new_context()
