@@ -231,6 +231,31 @@ def test_when_webassembly_is_blocked_the_link_is_kept_and_nothing_is_mislabelled
         context.close()
 
 
+def test_no_frame_of_a_page_with_javascript_says_javascript_is_off(browser: Browser,
+                                                                   site_url: str) -> None:
+    """From its first frame, the page shows the explorer (provisional, and saying so), never the
+    table and message meant for JavaScript switched off, not even until the theme's script runs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.add_init_script("""window.__frames = [];
+        (function look() {
+          const off = document.querySelector('.explorer .ex-no-js');
+          const live = document.querySelector('#ex-headline');
+          if (off || live) window.__frames.push({ off: Boolean(off && off.offsetParent),
+                                                  live: Boolean(live && live.offsetParent) });
+          if (window.__frames.length < 400) requestAnimationFrame(look);
+        })();""")
+    try:
+        tab.goto(f"{site_url}{PAGE}#{LINK}")
+        wait_phase(tab, "current")
+        frames = tab.evaluate("window.__frames")
+        assert frames, "no frame was seen while the page loaded"
+        assert not any(f["off"] for f in frames), frames
+        assert frames[-1]["live"]
+    finally:
+        context.close()
+
+
 def test_when_the_theme_script_never_comes_the_explorer_still_shows_the_link_itself(
         browser: Browser, site_url: str) -> None:
     """A reader whose browser never gets the theme's script (a dropped connection, a filter) still
