@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from bench import machine
 from tests.support.server import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -404,6 +405,7 @@ def main() -> int:
         older = Path(previous).resolve()
         framed = "explorer-frame" in (older / PAGE / "index.html").read_text(encoding="utf-8")
         designs.append((PREVIOUS if framed else EARLIER, older))
+    quiet = machine.before_run()
     started = time.perf_counter()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
@@ -411,10 +413,9 @@ def main() -> int:
             results = measure(designs, browser)
         finally:
             browser.close()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Scenario explorer on the site's page, headless Chromium, 127.0.0.1, cold cache, "
-          f"{os.cpu_count()} cores (load {load:.1f}); medians of {RUNS} runs, control over "
-          f"{CHANGES} changes")
+          f"medians of {RUNS} runs, control over {CHANGES} changes")
+    print(f"Machine: {quiet}; {machine.after_run()}")
     print(report(results))
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
