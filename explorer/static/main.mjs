@@ -32,7 +32,9 @@ let searchGate = null; // the site search, built once the explorer has shown its
 const explorer = (window.scenarioExplorer ??= { timings: {}, renders: 0 });
 
 export async function mount(root) {
-  if (mounted?.session.root === root) return;
+  // A root no longer on the page is one the explorer has already been put back over: the theme
+  // runs the page's scripts again (boot.js among them) after the site's script has mounted it.
+  if (mounted?.session.root === root || !root.isConnected) return;
   const version = root.dataset.version;
   let session = sessions.get(version);
   const returning = Boolean(session);
@@ -51,6 +53,7 @@ export async function mount(root) {
 
 export function unmount() {
   if (!mounted) return;
+  mounted.session.away = true; // nothing it finishes while the reader is elsewhere is "shown"
   searchGate.release(); // the explorer's page is going: the search need not wait for it
   for (const detach of mounted.detach) detach();
   document.documentElement.classList.remove("ex-full-view");
@@ -228,6 +231,7 @@ function render(session, state, previous) {
 
 /** Tell the tests and the benchmark that a result is on screen (`charted`: charts repainted). */
 function emitRender(session, state, charted) {
+  if (session.away) return; // coming back says so itself (attach)
   const paintedAt = performance.now();
   const { registry } = session;
   const phase = phaseOf(state, registry);
@@ -278,6 +282,7 @@ function scheduleLink(session) {
 
 // ------------------------------------------------------------------------------ mounting
 function attach(session, returning) {
+  session.away = false;
   const detach = [];
   mounted = { session, detach };
   const { store, registry, actions } = session;

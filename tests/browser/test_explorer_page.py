@@ -101,6 +101,32 @@ def test_one_model_per_visit_and_the_scenario_kept_across_instant_navigation(
     assert log.page_errors == [] and log.console_errors == []
 
 
+def test_coming_back_within_a_visit_puts_the_scenario_back_once(page: tuple[Page, PageLog],
+                                                               site_url: str) -> None:
+    """The theme runs the page's scripts again as it swaps the page in, and the site's script
+    mounts the explorer too: the explorer goes back on the page once, says once that it shows
+    the scenario, and says nothing while the reader is elsewhere."""
+    tab, log = page
+    tab.goto(f"{site_url}{PAGE}#{LINK}")
+    wait_phase(tab, "current", "banding")
+    tab.evaluate("""() => { window.__renders = [];
+        document.addEventListener('explorer:render', (e) => window.__renders.push(
+            [location.pathname.endsWith('/explorer/') ? 'on the page' : 'elsewhere', e.detail.key]));
+    }""")
+    go(tab, "Home", re.compile(r"/$"))
+    tab.wait_for_timeout(1500)  # longer than a render waits for the charts to repaint
+    away = tab.evaluate("window.__renders.splice(0)")
+    go(tab, "Scenario explorer", re.compile(r"/explorer/"))
+    wait_phase(tab, "current", "banding")
+    first = tab.evaluate("scenarioExplorer.timings.returned")
+    tab.wait_for_timeout(1500)  # the page's own scripts, run again, have had their turn
+    back = tab.evaluate("window.__renders")
+    assert [where for where, _ in away] == [], away
+    assert [where for where, _ in back] == ["on the page"], back
+    assert tab.evaluate("scenarioExplorer.timings.returned") == first  # not put back twice
+    assert log.page_errors == []
+
+
 def test_a_link_from_another_page_opens_its_own_scenario_in_the_same_visit(
         page: tuple[Page, PageLog], site_url: str) -> None:
     tab, _ = page
