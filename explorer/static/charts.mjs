@@ -68,6 +68,7 @@ export async function embedCharts(Bokeh, spec, doc, host, elements) {
     plot.canvas_view.events_el.tabIndex = -1;
     plot.canvas_view.events_el.setAttribute("aria-hidden", "true");
   }
+  const resizable = () => managers.flatMap((m) => [...m.query((view) => typeof view.after_resize === "function")]);
   const named = (name) => [...bokehDoc.all_models].filter((m) => m.name === name);
   const source = (name) => bokehDoc.get_model_by_name(name);
 
@@ -105,6 +106,18 @@ export async function embedCharts(Bokeh, spec, doc, host, elements) {
             }),
         ),
       );
+    },
+    /** The reader leaves the page: its element, charts and all, is kept off the page until they
+     * come back. Off the page BokehJS would find the charts 0 px wide, and back on it lay them
+     * out and repaint them anew before the first frame (about 20 ms here); told nothing while
+     * away, it finds them back as they were, their canvases still drawn. Should the window have
+     * changed size meanwhile, BokehJS's own watch lays them out again on return. (A view's own
+     * after_resize is BokehJS's; with a BokehJS that has none, nothing is changed.) */
+    away() {
+      for (const view of resizable()) view.after_resize = () => {};
+    },
+    back() {
+      for (const view of resizable()) delete view.after_resize; // its class's own again
     },
     dispose() {
       for (const manager of managers) manager.clear();

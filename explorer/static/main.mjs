@@ -54,6 +54,7 @@ export async function mount(root) {
 export function unmount() {
   if (!mounted) return;
   mounted.session.away = true; // nothing it finishes while the reader is elsewhere is "shown"
+  mounted.session.charts?.away();
   searchGate.release(); // the explorer's page is going: the search need not wait for it
   for (const detach of mounted.detach) detach();
   document.documentElement.classList.remove("ex-full-view");
@@ -283,6 +284,7 @@ function scheduleLink(session) {
 // ------------------------------------------------------------------------------ mounting
 function attach(session, returning) {
   session.away = false;
+  session.charts?.back();
   const detach = [];
   mounted = { session, detach };
   const { store, registry, actions } = session;
@@ -377,8 +379,13 @@ function schemeName(session) {
   return Object.entries(session.data.charts.material_schemes).find(([, name]) => name === material)?.[0] ?? "light";
 }
 
+/** Recolour the charts for the site's colour scheme, unless they have its colours already (coming
+ * back to the page, recolouring would only make BokehJS repaint before the first frame). */
 function applyScheme(session) {
-  if (session.charts) session.charts.applyTheme(session.data.charts.themes[schemeName(session)]);
+  const name = schemeName(session);
+  if (!session.charts || session.chartScheme === name) return;
+  session.charts.applyTheme(session.data.charts.themes[name]);
+  session.chartScheme = name;
 }
 
 function setView(session, view) {

@@ -101,6 +101,32 @@ def test_one_model_per_visit_and_the_scenario_kept_across_instant_navigation(
     assert log.page_errors == [] and log.console_errors == []
 
 
+# The scenario's line (Okabe-Ito blue) on each chart's canvas, and each chart's width against its
+# place on the page: what the reader sees of the charts.
+CHARTS_AS_DRAWN = """() => {
+  const blue = (d, i) => Math.abs(d[i]) < 30 && Math.abs(d[i + 1] - 114) < 30 &&
+                         Math.abs(d[i + 2] - 178) < 30 && d[i + 3] > 200;
+  const canvases = (root, out) => { for (const el of root.querySelectorAll("*")) {
+    if (el.tagName === "CANVAS" && el.width >= 50 && el.height >= 50) out.push(el);
+    if (el.shadowRoot) canvases(el.shadowRoot, out); } return out; };
+  return [...document.querySelectorAll("#explorer .ex-chart")].map((slot) => {
+    const found = canvases(slot, []);
+    let line = 0;
+    for (const c of found) {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) if (blue(d, i)) line += 1;
+    }
+    return { line, width: Math.round(Math.max(0, ...found.map((c) => c.getBoundingClientRect().width))),
+             slot: Math.round(slot.getBoundingClientRect().width) };
+  });
+}"""
+
+
+def charts_as_drawn(tab: Page) -> list[dict[str, int]]:
+    drawn: list[dict[str, int]] = tab.evaluate(CHARTS_AS_DRAWN)
+    return drawn
+
+
 def test_coming_back_within_a_visit_puts_the_scenario_back_once(page: tuple[Page, PageLog],
                                                                site_url: str) -> None:
     """The theme runs the page's scripts again as it swaps the page in, and the site's script
@@ -124,6 +150,30 @@ def test_coming_back_within_a_visit_puts_the_scenario_back_once(page: tuple[Page
     assert [where for where, _ in away] == [], away
     assert [where for where, _ in back] == ["on the page"], back
     assert tab.evaluate("scenarioExplorer.timings.returned") == first  # not put back twice
+    charts = charts_as_drawn(tab)  # BokehJS was told nothing while away: still drawn, in place
+    assert len(charts) == 2 and all(c["line"] > 150 for c in charts), charts
+    assert all(abs(c["width"] - c["slot"]) <= 2 for c in charts), charts
+    assert log.page_errors == []
+
+
+def test_charts_resized_while_the_reader_was_away_are_laid_out_again_on_return(
+        page: tuple[Page, PageLog], site_url: str) -> None:
+    """A tablet turned, or a window narrowed, on another page of the site: back on the explorer,
+    each chart fills its place at the new width, its line drawn."""
+    tab, log = page
+    tab.goto(f"{site_url}{PAGE}#{LINK}")
+    wait_phase(tab, "current", "banding")
+    before = charts_as_drawn(tab)
+    go(tab, "Home", re.compile(r"/$"))
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    tab.wait_for_timeout(300)
+    tab.go_back()
+    wait_phase(tab, "current", "banding")
+    tab.wait_for_function(f"""() => ({CHARTS_AS_DRAWN})().every(
+        (c) => Math.abs(c.width - c.slot) <= 2 && c.line > 150)""", timeout=5_000)
+    after = charts_as_drawn(tab)
+    assert len(after) == 2 and [c["width"] for c in after] != [c["width"] for c in before], \
+        (before, after)
     assert log.page_errors == []
 
 
