@@ -283,7 +283,7 @@
     const cancel = () => { event.preventDefault(); event.stopImmediatePropagation(); };  // unseen by the page
     T.presses += 1;
     if (T.paused || T.frames - T.frameAtScroll < 1 || scrollPending()) return cancel();
-    if (T.skipNext) { T.skipNext = false; return; }
+    if (T.skipNext) { T.skipNext = false; T.movedWhileScrolling = !T.stillFor(T.QUIET_MS); return; }
     if (T.recheckAt !== null) {
       const waited = performance.now() - T.recheckTime;
       if (T.frames - T.recheckAt < 2 || waited < 300 || (!T.stillFor(T.QUIET_MS) && waited < T.RECHECK_LIMIT_MS)) {
@@ -300,14 +300,31 @@
       T.recheckAt = T.frames; T.recheckTime = performance.now();
       return cancel();
     }
+    // Still hidden once all is still, when the Tab that brought focus here was pressed while the
+    // page was still moving (less than QUIET_MS after a scroll): the walk outpaced a smooth
+    // scroll, and the theme's answer to it moved this control away after the browser had shown
+    // it (its table of contents, back to the page's heading). A reader who presses Tab once the
+    // page is still finds it where the browser puts a focused control: it is shown as the
+    // browser shows it, once, and judged again. A control the browser cannot bring into view, or
+    // that something covers where it brings it, is as hidden as before; so is one reached from a
+    // still page. (What this cannot tell from the theme: a page that moves a focused control away
+    // by itself, if the walk reached that control mid-scroll.)
+    if (doubtful && !T.revealed && T.movedWhileScrolling) {
+      T.revealed = true;
+      T.stops[snap.index].scrollIntoView({ block: "nearest", inline: "nearest" });
+      T.recheckAt = T.frames; T.recheckTime = performance.now();
+      return cancel();
+    }
     T.recheckAt = null;
+    T.revealed = false;
     snap.press = T.presses;
     T.log.push(snap);
     if (T.known && !snap.body && snap.shown && snap.onScreen && !T.known.has(snap.signature)) {
       snap.paused = true;
       T.paused = true;
-      cancel();
+      return cancel();
     }
+    T.movedWhileScrolling = !T.stillFor(T.QUIET_MS);  // this press moves focus on
   }, true);
   /** Start a walk from the top of the page, or from its end (to walk backwards): focus sits on a
    *  mark there, which Tab and Shift+Tab leave and never come back to. */
@@ -318,6 +335,7 @@
   A.startWalk = function (known, fromEnd) {
     A.leftPage = false;
     A.log = []; A.recording = true; A.paused = false; A.skipNext = false; A.presses = 0; A.recheckAt = null;
+    A.revealed = false; A.movedWhileScrolling = false;
     if (!A.ticking) tick();
     A.known = known ? new Set(known) : null;
     if (A.sentinel) A.sentinel.remove();
