@@ -39,6 +39,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from bench import machine
+from tests.support.explorer import SCENARIO_PIXEL_JS
 from tests.support.server import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,7 @@ TARGETS = {
     "requests": ("requests, cold: page + model", None, "n"),
 }
 
-# Finds the scenario's line (Okabe-Ito blue, #0072B2) on any chart canvas, every frame, from the
+# Finds the scenario's line (its colour in explorer/palette.py) on any chart canvas, every frame, from the
 # first frame on, in the page or in a frame of it, and tells the top page when (epoch ms).
 FIRST_CHART_PROBE = """
 (() => {
@@ -73,8 +74,7 @@ FIRST_CHART_PROBE = """
     }
     return out;
   };
-  const blue = (d, i) => Math.abs(d[i] - 0) < 30 && Math.abs(d[i + 1] - 114) < 30 &&
-                         Math.abs(d[i + 2] - 178) < 30 && d[i + 3] > 200;
+  const blue = SCENARIO_PIXEL;
   const drawn = () => {
     let found = 0;
     for (const c of canvases(document, [])) {
@@ -93,7 +93,7 @@ FIRST_CHART_PROBE = """
   };
   requestAnimationFrame(tick);
 })();
-"""
+""".replace("SCENARIO_PIXEL", SCENARIO_PIXEL_JS)
 
 # The same measure in both designs: from the input event to BokehJS's own "repainted" signal of
 # both charts (the previous design's "explorer:render" came one frame after it asked BokehJS to

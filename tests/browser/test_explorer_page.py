@@ -13,6 +13,7 @@ from tests.support.axe import WCAG_22_AA, serious_violations
 from tests.support.browser import PageLog, watch
 from tests.support.explorer import (
     PAGE,
+    SCENARIO_PIXEL_JS,
     SCREENSHOTS,
     open_setting,
     start_model,
@@ -104,8 +105,7 @@ def test_one_model_per_visit_and_the_scenario_kept_across_instant_navigation(
 # The scenario's line (Okabe-Ito blue) on each chart's canvas, and each chart's width against its
 # place on the page: what the reader sees of the charts.
 CHARTS_AS_DRAWN = """() => {
-  const blue = (d, i) => Math.abs(d[i]) < 30 && Math.abs(d[i + 1] - 114) < 30 &&
-                         Math.abs(d[i + 2] - 178) < 30 && d[i + 3] > 200;
+  const blue = SCENARIO_PIXEL;
   const canvases = (root, out) => { for (const el of root.querySelectorAll("*")) {
     if (el.tagName === "CANVAS" && el.width >= 50 && el.height >= 50) out.push(el);
     if (el.shadowRoot) canvases(el.shadowRoot, out); } return out; };
@@ -119,7 +119,7 @@ CHARTS_AS_DRAWN = """() => {
     return { line, width: Math.round(Math.max(0, ...found.map((c) => c.getBoundingClientRect().width))),
              slot: Math.round(slot.getBoundingClientRect().width) };
   });
-}"""
+}""".replace("SCENARIO_PIXEL", SCENARIO_PIXEL_JS)
 
 
 def charts_as_drawn(tab: Page) -> list[dict[str, int]]:

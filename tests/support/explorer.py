@@ -102,6 +102,20 @@ def close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
 
 
+def _scenario_pixel_js() -> str:
+    """JavaScript `(d, i) => boolean`: is pixel `i` of canvas data `d` the scenario's line, in
+    the light charts' colour (explorer/palette.py), allowing for anti-aliasing?"""
+    from explorer.palette import SERIES
+
+    rgb = SERIES["scenario"]["light"].lstrip("#")
+    r, g, b = (int(rgb[k:k + 2], 16) for k in (0, 2, 4))
+    return (f"(d, i) => Math.abs(d[i] - {r}) < 30 && Math.abs(d[i + 1] - {g}) < 30 && "
+            f"Math.abs(d[i + 2] - {b}) < 30 && d[i + 3] > 200")
+
+
+SCENARIO_PIXEL_JS = _scenario_pixel_js()
+
+
 def plotted(tab: Page, column: str) -> list[float]:
     values: list[float] = tab.evaluate(f"""() => Bokeh.documents.at(-1)
         .get_model_by_name('scenario').data[{json.dumps(column)}]""")
